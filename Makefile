@@ -1,0 +1,25 @@
+# Two commands set everything up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## analyse the bundled examples and print the report
+	$(BIN)/accord analyze examples/
+
+test: $(STAMP)  ## run the test suite (quality gates included)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## throughput against spaCy's own nlp.pipe
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

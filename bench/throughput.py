@@ -1,0 +1,116 @@
+"""Throughput of the whole accord pipeline against spaCy's own `nlp.pipe`, in one run.
+
+    python bench/throughput.py [--words 50000] [--repeat 3]
+
+Texts: the real articles under ../shared (corpus/official, eval/seed, eval/quotes),
+repeated until they hold at least --words words. Each side runs in its own process
+(so each peak memory is its own), --repeat times; the best time of each is reported.
+Prints articles/s, words/s, the time of every accord stage and the ratio to spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def load_texts(min_words: int) -> list[str]:
+    """The shared real texts, repeated to at least `min_words` words."""
+    texts = []
+    for path in (SHARED / "corpus" / "official" / "articles.jsonl", SHARED / "eval" / "quotes" / "quotes.jsonl"):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts.append((SHARED / "eval" / "seed" / "article.txt").read_text(encoding="utf-8"))
+    corpus, words = [], 0
+    while words < min_words:
+        for text in texts:
+            corpus.append(text)
+            words += len(text.split())
+    return corpus
+
+
+def run_spacy(texts: list[str], queue) -> None:
+    import spacy
+
+    from accord.nlp import MODEL
+
+    nlp = spacy.load(MODEL)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    queue.put({"total": time.perf_counter() - start, "peak_mb": _peak_mb()})
+
+
+def run_accord(texts: list[str], queue) -> None:
+    from accord import nlp
+    from accord.pipeline import Pipeline
+    from accord.read import make_article
+
+    pipeline = Pipeline()
+    stages = {"read": 0.0, "nlp": 0.0, "dates": 0.0, "actors": 0.0}
+    start = time.perf_counter()
+    articles = [make_article(text, f"bench-{i}") for i, text in enumerate(texts)]
+    stages["read"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    parsed = list(nlp.parse(articles))
+    stages["nlp"] = time.perf_counter() - mark
+    from accord.timex import find_dates
+
+    for doc, article in parsed:
+        t0 = time.perf_counter()
+        find_dates(doc, article)
+        t1 = time.perf_counter()
+        pipeline.resolve_actors(doc, article)
+        t2 = time.perf_counter()
+        stages["dates"] += t1 - t0
+        stages["actors"] += t2 - t1
+    queue.put({"total": time.perf_counter() - start, "stages": stages, "peak_mb": _peak_mb()})
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(target, texts: list[str], repeat: int) -> dict:
+    """Run `target` in fresh processes `repeat` times; keep the fastest run."""
+    ctx = mp.get_context("spawn")
+    runs = []
+    for _ in range(repeat):
+        queue = ctx.Queue()
+        proc = ctx.Process(target=target, args=(texts, queue))
+        proc.start()
+        runs.append(queue.get())
+        proc.join()
+    return min(runs, key=lambda r: r["total"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"the benchmark reads real texts from {SHARED}, which is absent", file=sys.stderr)
+        return 2
+    texts = load_texts(args.words)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} articles, {words:,} words; best of {args.repeat} runs each, one process per run")
+    base = measure(run_spacy, texts, args.repeat)
+    full = measure(run_accord, texts, args.repeat)
+    print(f"{'':28}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak MB':>9}")
+    for name, run in (("spaCy nlp.pipe (baseline)", base), ("accord full pipeline", full)):
+        print(f"{name:28}{run['total']:9.2f}{len(texts) / run['total']:12.1f}{words / run['total']:10.0f}{run['peak_mb']:9.0f}")
+    print(f"ratio accord / spaCy: {full['total'] / base['total']:.3f}")
+    for stage, seconds in full["stages"].items():
+        print(f"  stage {stage:8}{seconds:8.2f} s   {100 * seconds / base['total']:5.1f}% of spaCy's time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Phrase matchers built from the knowledge base: names as written, titles and role words in any case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .kb import KnowledgeBase
+
+# Piece kinds. Names match case-sensitively ("US" the country, not "us"); titles and
+# role words match in any case ("Defense Secretary", "defense secretary").
+PERSON, COUNTRY, DEMONYM, SEAT, MILSEAT, ORG, REGION, PLACE = (
+    "person", "country", "demonym", "seat", "milseat", "org", "region", "place",
+)  # fmt: skip
+TITLE, SECTOR = "title", "sector"
+# When two kinds cover the same words, the earlier kind here wins.
+PRIORITY = (PERSON, ORG, COUNTRY, DEMONYM, SEAT, MILSEAT, REGION, PLACE, TITLE, SECTOR)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A knowledge-base phrase found in a doc: token range, kind and key (id, code or title)."""
+
+    start: int
+    end: int
+    kind: str
+    key: str
+
+
+class Lexicon:
+    """Finds knowledge-base phrases in parsed docs."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language):
+        self.kb = kb
+        self.keys: dict[str, tuple[str, str]] = {}  # match label -> (kind, key)
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names: dict[tuple[str, str], set[str]] = {}
+        for person in kb.people.values():
+            names[(PERSON, person.id)] = {person.name, *person.aliases}
+        for country in kb.countries.values():
+            names[(COUNTRY, country.code)] = {country.name, *country.aliases}
+            names[(DEMONYM, country.code)] = set(country.demonyms)
+            names[(SEAT, country.code)] = set(country.seats)
+            names[(MILSEAT, country.code)] = set(country.military_seats)
+            names[(PLACE, country.code)] = set(country.places)
+        for org in kb.organisations.values():
+            names[(ORG, org.code)] = {org.name, *org.aliases}
+        for region in kb.regions.values():
+            names[(REGION, region.code)] = set(region.demonyms)
+        words: dict[tuple[str, str], set[str]] = {}
+        for office in kb.offices.values():
+            for title in office.titles:
+                words.setdefault((TITLE, title), set()).add(title)
+        for code, sector_words in kb.sectors.items():
+            words[(SECTOR, code)] = set(sector_words)
+        self._add(self.names, names, nlp)
+        self._add(self.words, words, nlp)
+
+    def _add(self, matcher: PhraseMatcher, table: dict[tuple[str, str], set[str]], nlp: Language) -> None:
+        for (kind, key), phrases in table.items():
+            phrases = sorted(p for p in phrases if p)
+            if not phrases:
+                continue
+            label = f"{kind}|{key}"
+            self.keys[label] = (kind, key)
+            matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+
+    def pieces(self, doc: Doc) -> list[Piece]:
+        """Return non-overlapping pieces (longest first, then names over words), in text order."""
+        found = []
+        for matcher in (self.names, self.words):
+            for match_id, start, end in matcher(doc):
+                label = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                span.label_ = label
+                found.append(span)
+        found.sort(key=lambda s: PRIORITY.index(self.keys[s.label_][0]))
+        kept = filter_spans(found)
+        return [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(kept, key=lambda s: s.start)]

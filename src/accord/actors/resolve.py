@@ -1,0 +1,326 @@
+"""Mentions to actors, as of the article's date.
+
+Knowledge-base phrases found by the lexicon are grouped into noun phrases
+("US Defense Secretary Pete Hegseth", "Trump’s special envoy, Steve Witkoff",
+"Kremlin officials") and each phrase is read by the first rule that fits:
+
+    name         a person's name, with any title before it checked against the date
+    possessive   "Trump’s administration": the possessor's government
+    role-holder  a title with its country ("the Russian president"): who held it then
+    title-anaphor a bare title ("the president") after a holder was named in the article
+    group        country/region/seat + role word ("Russian troops" -> RUSMIL)
+    seat         a seat of power alone ("the Kremlin" -> RUSGOV)
+    country      a country name or demonym alone
+    organisation an international organisation or armed group
+    entity       a spaCy PERSON or ORG the base lacks (surnames link back to it)
+    pronoun      he/she/they to the nearest fitting actor in the paragraph
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Actor, Article, Mention, Span
+from . import lexicon as lx
+from .kb import KnowledgeBase, Person
+from .lexicon import Lexicon, Piece
+from .timing import describe_role, infer_window, title_fits
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+JOINERS = {"former", "ex", "top", "senior", "chief", "then", "incumbent", "current", "new", "special"}
+NOT_THE_OFFICE = {"deputy", "vice", "assistant", "acting", "adviser", "advisor", "aide"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "group", "them": "group", "their": "group"}
+QUALIFIERS = {lx.COUNTRY, lx.DEMONYM, lx.SEAT, lx.MILSEAT, lx.ORG, lx.REGION}
+NEW_PERSON, NEW_ORG = "new-person", "new-org"
+
+
+@dataclass
+class _Phrase:
+    pieces: list[Piece]
+    start: int  # token index
+    end: int
+    former: bool = False
+    not_office: bool = False
+
+
+@dataclass
+class _Draft:
+    """A mention before the article's date is settled."""
+
+    start: int  # char offsets
+    end: int
+    actor: str
+    kind: str
+    rule: str
+    title: str | None = None
+    former: bool = False
+    person: Person | None = None
+    actor_kind: str | None = None  # for entities the base lacks: person | organisation
+    claims: list = field(default_factory=list)  # tenures that would make the title true
+
+
+@dataclass(frozen=True)
+class ActorResult:
+    actors: tuple[Actor, ...]
+    mentions: tuple[Mention, ...]
+    as_of: date | None
+    as_of_rule: str  # published | inferred from roles | unknown
+    window: tuple[date, date | None] | None = None  # when inferred: first day, first day after
+
+
+class ActorResolver:
+    """Resolves the actors of parsed docs against one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language):
+        self.kb = kb
+        self.lexicon = Lexicon(kb, nlp)
+
+    def __call__(self, doc: Doc, article: Article) -> ActorResult:
+        """Return the actors and mentions of one article, with the date they hold for."""
+        pieces = self._with_entities(doc, self.lexicon.pieces(doc))
+        phrases = self._phrases(doc, pieces)
+        named = [d for ph in phrases for d in self._named(doc, ph)]
+        as_of, as_of_rule, window = article.published, "published", None
+        if as_of is None:
+            window = infer_window([d.claims for d in named if d.claims])
+            as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
+        drafts = named + [d for ph in phrases for d in self._unnamed(doc, ph, as_of, named)]
+        drafts += self._pronouns(doc, article, drafts)
+        drafts.sort(key=lambda d: (d.start, d.end))
+        return self._finish(doc, drafts, as_of, as_of_rule, window)
+
+    def _latest_in(self, window: tuple[date, date | None]) -> date:
+        """The latest day of the window the knowledge base can speak for."""
+        last = window[1] - timedelta(days=1) if window[1] else self.kb.current_to or window[0]
+        return max(window[0], min(last, self.kb.current_to or last))
+
+    # -- finding phrases ---------------------------------------------------------------
+
+    def _with_entities(self, doc: Doc, pieces: list[Piece]) -> list[Piece]:
+        """Add spaCy PERSON and ORG entities that no knowledge-base phrase covers."""
+        covered = {i for p in pieces for i in range(p.start, p.end)}
+        extra = []
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
+                while ent and ent[-1].text in POSSESSIVE:
+                    ent = ent[:-1]
+                if ent:
+                    kind = NEW_PERSON if ent.label_ == "PERSON" else NEW_ORG
+                    extra.append(Piece(ent.start, ent.end, kind, ent.text))
+        return sorted(pieces + extra, key=lambda p: p.start)
+
+    def _phrases(self, doc: Doc, pieces: list[Piece]) -> list[_Phrase]:
+        """Group adjacent pieces (joined by possessives and a few adjectives) into phrases."""
+        phrases: list[_Phrase] = []
+        for piece in pieces:
+            last = phrases[-1] if phrases else None
+            gap = doc[last.end : piece.start] if last else None
+            if last is not None and gap is not None and self._joins(gap, last, piece):
+                last.pieces.append(piece)
+                last.end = piece.end
+            else:
+                phrases.append(_Phrase([piece], piece.start, piece.end))
+        for ph in phrases:
+            before = doc[max(ph.start - 2, 0) : ph.start]
+            inside = doc[ph.start : ph.end]
+            words = {t.lower_.strip("-") for t in (*before, *inside)}
+            ph.former = bool(words & {"former", "ex", "then"})
+            ph.not_office = bool({t.lower_ for t in inside} & NOT_THE_OFFICE)
+        return phrases
+
+    @staticmethod
+    def _joins(gap, last: _Phrase, piece: Piece) -> bool:
+        if last.pieces[-1].kind == lx.PLACE or piece.kind == lx.PLACE:
+            return False
+        words = [t.lower_ for t in gap]
+        if all(w in POSSESSIVE or w in JOINERS or w in NOT_THE_OFFICE for w in words):
+            return True
+        # apposition: "Trump’s special envoy, Steve Witkoff"
+        return words == [","] and last.pieces[-1].kind == lx.TITLE and piece.kind in (lx.PERSON, NEW_PERSON)
+
+    # -- reading phrases ---------------------------------------------------------------
+
+    def _named(self, doc: Doc, ph: _Phrase) -> list[_Draft]:
+        """Mentions of people by name: the name with the titles before it."""
+        drafts = []
+        for i, piece in enumerate(ph.pieces):
+            if piece.kind not in (lx.PERSON, NEW_PERSON):
+                continue
+            possessor = piece.end < ph.end and doc[piece.end].text in POSSESSIVE
+            if possessor:
+                rest = ph.pieces[i + 1 :]
+                if rest and rest[0].kind == lx.SECTOR and rest[0].key == "GOV" and len(rest) == 1:
+                    drafts.append(self._person_draft(doc, piece, doc[piece.start : rest[0].end], "possessive", "possessive"))
+                else:
+                    drafts.append(self._person_draft(doc, piece, doc[piece.start : piece.end], "name", "name"))
+                continue
+            lead = ph.pieces[:i]
+            start = lead[0].start if lead and all(p.kind in QUALIFIERS | {lx.TITLE, lx.PERSON} for p in lead) else piece.start
+            draft = self._person_draft(doc, piece, doc[_with_article(doc, start) : piece.end], "name", "name")
+            titles = [p for p in lead if p.kind == lx.TITLE]
+            if titles and draft.person and not ph.not_office:
+                draft.title = titles[-1].key
+                draft.former = ph.former
+                if not ph.former:
+                    draft.claims = [t for t in draft.person.roles if title_fits(self.kb, t, draft.title)]
+            drafts.append(draft)
+        return drafts
+
+    def _person_draft(self, doc: Doc, piece: Piece, span, kind: str, rule: str) -> _Draft:
+        if piece.kind == lx.PERSON:
+            person = self.kb.people[piece.key]
+            return _Draft(span.start_char, span.end_char, person.id, kind, rule, person=person)
+        return _Draft(span.start_char, span.end_char, "name:" + piece.key, "name", "entity", actor_kind="person")
+
+    def _unnamed(self, doc: Doc, ph: _Phrase, as_of: date | None, named: list[_Draft]) -> list[_Draft]:
+        """Mentions with no name: roles, groups, seats, countries and organisations."""
+        if any(p.kind in (lx.PERSON, NEW_PERSON) for p in ph.pieces):
+            return []
+        pieces = ph.pieces
+        start = _with_article(doc, ph.start)
+        span = doc[start : ph.end]
+        codes = [self._country_of(p) for p in pieces if p.kind in QUALIFIERS]
+        titles = [p for p in pieces if p.kind == lx.TITLE]
+        sectors = [p for p in pieces if p.kind == lx.SECTOR]
+        if titles and not ph.not_office:
+            holder = self._holder(titles[-1].key, codes, as_of, named, span.start_char)
+            if holder:
+                person, rule = holder
+                return [_Draft(span.start_char, span.end_char, person.id, "role", rule, title=titles[-1].key, person=person)]
+        sector = None
+        if titles:
+            offices = [o for o in self.kb.offices.values() if titles[-1].key in o.titles and (not codes or o.country in codes)]
+            sector = offices[0].sector if offices else "GOV"
+        elif sectors:
+            sector = sectors[-1].key
+        seat_sector = next((("GOV" if p.kind == lx.SEAT else "MIL") for p in pieces if p.kind in (lx.SEAT, lx.MILSEAT)), None)
+        sector = sector or seat_sector
+        orgs = [p for p in pieces if p.kind in (lx.ORG, NEW_ORG)]
+        if orgs and not sector:
+            org = orgs[-1]
+            tokens = doc[_with_article(doc, org.start) : org.end]
+            if org.kind == lx.ORG:
+                return [_Draft(tokens.start_char, tokens.end_char, "org:" + org.key, "organisation", "organisation")]
+            return [_Draft(tokens.start_char, tokens.end_char, "name:" + org.key, "name", "entity", actor_kind="organisation")]
+        if codes and sector:
+            rule = "seat" if seat_sector and not (titles or sectors) else "group"
+            return [_Draft(span.start_char, span.end_char, f"group:{codes[-1]}{sector}", "group", rule)]
+        drafts = []
+        for p in pieces:
+            if p.kind in (lx.COUNTRY, lx.DEMONYM, lx.REGION):
+                tokens = doc[p.start : p.end]
+                kind = "demonym" if p.kind == lx.DEMONYM else "country"
+                drafts.append(_Draft(tokens.start_char, tokens.end_char, f"country:{p.key}", kind, "country"))
+        return drafts
+
+    def _country_of(self, piece: Piece) -> str:
+        if piece.kind == lx.ORG:
+            org = self.kb.organisations[piece.key]
+            return org.country or org.code
+        return piece.key
+
+    def _holder(self, title: str, codes: list[str], as_of: date | None, named: list[_Draft], at: int):
+        """The person a title refers to: the sole holder then, or the last named fitting holder."""
+        offices = [o for o in self.kb.offices.values() if title in o.titles and (not codes or o.country in codes)]
+        if as_of is None or not offices:
+            return None
+        holders = {p.id: p for o in offices for p in self.kb.holders(o.id, as_of)}
+        earlier = [d.person for d in named if d.person and d.person.id in holders and d.start < at]
+        if earlier:
+            return earlier[-1], "title-anaphor" if not codes else "role-holder"
+        if codes and len(holders) == 1:
+            return next(iter(holders.values())), "role-holder"
+        return None
+
+    def _pronouns(self, doc: Doc, article: Article, drafts: list[_Draft]) -> list[_Draft]:
+        """Link he/she/they to the nearest earlier fitting mention in the same paragraph."""
+        starts = [p.start for p in article.paragraphs]
+        ordered = sorted(drafts, key=lambda d: d.start)
+        found = []
+        for token in doc:
+            want = PRONOUNS.get(token.lower_)
+            if not want or token.pos_ != "PRON" and token.tag_ != "PRP$":
+                continue
+            para = starts[bisect_right(starts, token.idx) - 1] if starts and starts[0] <= token.idx else 0
+            for d in reversed([d for d in ordered if para <= d.start < token.idx]):
+                if _fits(d, want):
+                    found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
+                    break
+        return found
+
+    # -- actors ------------------------------------------------------------------------
+
+    def _finish(self, doc: Doc, drafts: list[_Draft], as_of: date | None, as_of_rule: str, window) -> ActorResult:
+        actors: dict[str, Actor] = {}
+        mentions = []
+        surnames: dict[str, str] = {}
+        for d in drafts:
+            actor_id = d.actor
+            if actor_id.startswith("name:"):
+                name = actor_id[5:]
+                actor_id = surnames.get(name, actor_id)
+                if actor_id == d.actor and " " in name:
+                    surnames.setdefault(name.split()[-1], actor_id)
+            if actor_id not in actors:
+                actors[actor_id] = self._actor(actor_id, d, doc, as_of)
+            mentions.append(
+                Mention(
+                    span=Span(d.start, d.end), text=doc.text[d.start : d.end], actor=actor_id, kind=d.kind,
+                    rule=d.rule, role=("former " if d.former else "") + d.title if d.title else None,
+                    role_valid=self._title_valid(d, as_of),
+                )
+            )  # fmt: skip
+        return ActorResult(tuple(actors.values()), tuple(mentions), as_of, as_of_rule, window)
+
+    def _title_valid(self, d: _Draft, as_of: date | None) -> bool | None:
+        if not d.title or not d.person or as_of is None:
+            return None
+        fitting = [t for t in d.person.roles if title_fits(self.kb, t, d.title)]
+        if d.former:
+            return any(t.end and t.end <= as_of for t in fitting)
+        return any(t.held_on(as_of) for t in fitting)
+
+    def _actor(self, actor_id: str, d: _Draft, doc: Doc, as_of: date | None) -> Actor:
+        kb = self.kb
+        if d.person:
+            p = d.person
+            current = kb.roles_on(p, as_of) if as_of else []
+            tenure = (current or sorted(p.roles, key=lambda t: t.start or date.min))[-1:] or None
+            office = kb.offices[tenure[0].office] if tenure else None
+            code = _code(office.country, office.sector) if office else p.country
+            return Actor(actor_id, p.name, "person", code, p.country, office.sector if office else None,
+                         role=describe_role(kb, p, as_of))  # fmt: skip
+        kind, _, key = actor_id.partition(":")
+        if kind == "country":
+            place = kb.countries.get(key) or kb.regions.get(key)
+            return Actor(actor_id, place.name, "country", key, key if key in kb.countries else None, None)
+        if kind == "org":
+            org = kb.organisations[key]
+            code = _code(org.country, org.sector) if org.country and org.sector else org.code
+            return Actor(actor_id, org.name, "organisation", code, org.country, org.sector)
+        if kind == "group":
+            country, sector = key[:-3], key[-3:]
+            return Actor(actor_id, doc.text[d.start : d.end], "group", key, country if country in kb.countries else None, sector)
+        return Actor(actor_id, key, d.actor_kind or "organisation", None, None, None)
+
+
+def _code(country: str, sector: str) -> str:
+    return country if sector == "IGO" else f"{country}{sector}"
+
+
+def _with_article(doc: Doc, start: int) -> int:
+    """Widen a phrase start over a preceding "the"."""
+    return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+
+
+def _fits(d: _Draft, want: str) -> bool:
+    if want == "group":
+        return d.kind in ("group", "organisation") or d.actor.startswith("group:")
+    if d.person:
+        return d.person.gender in (None, want)
+    return d.actor_kind == "person"

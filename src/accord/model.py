@@ -1,0 +1,156 @@
+"""The records accord produces. Offsets into `Article.text` are the source of truth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of character offsets into an article's text."""
+
+    start: int
+    end: int
+
+    def text_in(self, text: str) -> str:
+        """Return the words this span covers in `text`."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One document to analyse, with what is known about where it came from."""
+
+    id: str  # hash of the normalised text: the same words give the same id
+    text: str
+    origin: str  # the path, path#entry or line it was read from
+    url: str | None = None
+    source: str | None = None  # outlet or site name
+    title: str | None = None
+    published: date | None = None
+    language: str = "en"
+    headings: tuple[Span, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that was not analysed, and why."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression resolved, where possible, against the publication date."""
+
+    span: Span
+    text: str
+    start: date | None  # first day of the period it names; None when unresolved
+    end: date | None  # last day of the period
+    granularity: str  # day | week | month | year
+    rule: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A participant resolved from one or more mentions."""
+
+    id: str  # knowledge-base id, or "name:<name>" for an actor the base lacks
+    name: str
+    kind: str  # person | organisation | country | group
+    code: str | None  # country (ISO 3166 alpha-3 or organisation) + sector, e.g. USAGOV
+    country: str | None
+    sector: str | None
+    role: str | None = None  # the office held on the article's date, or the last one, as former
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in the article that refer to an actor."""
+
+    span: Span
+    text: str
+    actor: str  # Actor.id
+    kind: str  # name | surname | title | role | metonym | demonym | pronoun | entity
+    rule: str  # which resolution rule linked it
+    role: str | None = None  # the title the words give, if any
+    role_valid: bool | None = None  # was that title held on the article's date?
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, coded in PLOVER and CAMEO."""
+
+    type: str  # PLOVER 0.8 event type
+    cameo: str | None
+    source: tuple[str, ...]  # Actor ids
+    target: tuple[str, ...]
+    evidence: tuple[Span, ...]
+    pattern: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    date: TimeExpression | None = None
+    place: Place | None = None
+    negated: bool = False
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech with its speaker."""
+
+    content: Span
+    kind: str  # direct | indirect | mixed | partial
+    speaker: str | None  # Actor id, None when the text names no source
+    speaker_span: Span | None = None
+    cue: Span | None = None
+
+
+@dataclass(frozen=True)
+class Stance:
+    """An actor's position on an issue of a negotiation."""
+
+    holder: str  # Actor id
+    issue: str
+    polarity: str  # support | oppose | conditional | neutral
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A consistency problem: an anachronism, a contradiction, a discrepancy."""
+
+    kind: str
+    severity: str  # info | warning | error
+    explanation: str
+    evidence: tuple[Span, ...]
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything accord extracted from one article; `stages` names the stages that ran."""
+
+    article: Article
+    stages: tuple[str, ...]
+    as_of: date | None = None  # the date roles are resolved for
+    as_of_rule: str = "unknown"  # published | inferred from roles | unknown
+    window: tuple[date | None, date | None] | None = None  # inferred: first day, first day after
+    dates: tuple[TimeExpression, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    findings: tuple[Finding, ...] = ()

@@ -1,0 +1,38 @@
+"""RSS and Atom feeds: one article per entry."""
+
+from collections.abc import Iterator
+
+import feedparser
+
+from ..errors import InputRejected
+from ..model import Article, Rejected
+from .dates import parse_published
+from .decode import check_size
+from .html import fragment_text
+from .text import make_article
+
+
+def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
+    """Yield an Article (or a Rejected with its reason) for every entry of the feed."""
+    check_size(data)
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        problem = feed.get("bozo_exception")
+        raise InputRejected(f"not a readable feed{f': {problem}' if problem else ' (no entries)'}")
+    outlet = feed.feed.get("title")
+    for n, entry in enumerate(feed.entries, 1):
+        where = f"{origin}#entry-{n}"
+        body = entry.get("content", [{}])[0].get("value") or entry.get("summary", "")
+        try:
+            yield make_article(
+                fragment_text(body),
+                where,
+                url=entry.get("link"),
+                source=outlet,
+                title=entry.get("title"),
+                published=parse_published(
+                    entry.get("published_parsed") or entry.get("updated_parsed")
+                ),
+            )
+        except InputRejected as err:
+            yield Rejected(where, err.reason)

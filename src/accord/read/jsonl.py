@@ -1,0 +1,38 @@
+"""JSON Lines: one article a line, `text` plus optional `url`, `title`, `published`, `source`."""
+
+import json
+from collections.abc import Iterator
+
+from ..errors import InputRejected
+from ..model import Article, Rejected
+from .dates import parse_published
+from .text import make_article
+
+
+def read_jsonl(text: str, origin: str) -> Iterator[Article | Rejected]:
+    """Yield an Article or a Rejected for every non-blank line."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{n}"
+        try:
+            yield _article(line, where)
+        except InputRejected as err:
+            yield Rejected(where, err.reason)
+
+
+def _article(line: str, where: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputRejected(f"not valid JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputRejected('no "text" field holding a string')
+    return make_article(
+        record["text"],
+        where,
+        url=record.get("url"),
+        source=record.get("source"),
+        title=record.get("title"),
+        published=parse_published(record.get("published")),
+    )

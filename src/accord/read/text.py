@@ -1,0 +1,80 @@
+"""Plain text to Article: normalised line breaks, paragraphs and section headings kept."""
+
+import hashlib
+import re
+import unicodedata
+from datetime import date
+
+from ..errors import InputRejected
+from ..model import Article, Span
+from .language import require_english
+
+_FINAL_PUNCTUATION = tuple(".!?:;,\"'”’»…)]")
+HEADING_MAX_WORDS = 14
+HEADING_MAX_CHARS = 120
+
+
+def normalise(text: str) -> str:
+    """Return text with Unix line breaks, NFC, no byte-order mark and no trailing spaces."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.lstrip("\ufeff")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def article_id(text: str) -> str:
+    """The content hash that makes ingestion idempotent: same words, same id."""
+    folded = " ".join(text.split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:20]
+
+
+def is_heading(line: str, is_last: bool) -> bool:
+    """A short line without final punctuation, followed by more text, is a section heading."""
+    words = line.split()
+    return (
+        not is_last
+        and 0 < len(words) <= HEADING_MAX_WORDS
+        and len(line) <= HEADING_MAX_CHARS
+        and not line.endswith(_FINAL_PUNCTUATION)
+        and line[0].isupper()
+    )
+
+
+def layout(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Split text into (paragraphs, headings): each non-blank line is one or the other."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    paragraphs, headings = [], []
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        span = Span(start + lead, end)
+        (headings if is_heading(line, i == len(lines) - 1) else paragraphs).append(span)
+    return tuple(paragraphs), tuple(headings)
+
+
+def make_article(
+    text: str,
+    origin: str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    published: date | None = None,
+) -> Article:
+    """Return an Article for English text, or raise InputRejected with the reason."""
+    text = normalise(text)
+    if not text:
+        raise InputRejected("empty input: there is no text to analyse")
+    language = require_english(text)
+    paragraphs, headings = layout(text)
+    return Article(
+        id=article_id(text),
+        text=text,
+        origin=origin,
+        url=url,
+        source=source,
+        title=title,
+        published=published,
+        language=language,
+        headings=headings,
+        paragraphs=paragraphs,
+    )

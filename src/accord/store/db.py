@@ -1,0 +1,135 @@
+"""The SQLite store: WAL mode, numbered migrations, one transaction per article."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Analysis
+from ..serialize import analysis_to_dict
+
+DEFAULT_PATH = "accord.db"
+RECORD_TABLES = ("events", "quotes", "stances", "findings")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The bundled migrations as (number, name, sql), in order."""
+    found = []
+    for entry in resources.files("accord.store").joinpath("migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            number, _, name = entry.name.removesuffix(".sql").partition("_")
+            found.append((int(number), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    """One SQLite file holding analysed articles; every write goes through `save`."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH):
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the store {self.path}: {err}") from None
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        for number, name, sql in migrations():
+            if number in done:
+                continue
+            stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            record = f"INSERT INTO schema_migrations VALUES ({number}, '{name}', '{stamp}');"
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\n{record}\nCOMMIT;")
+            except sqlite3.Error as err:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise StoreError(f"migration {number:03d}_{name} failed: {err}") from None
+
+    def version(self) -> int:
+        """The number of the last migration applied."""
+        return self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def has(self, article_id: str) -> bool:
+        """True when an article with this id is stored."""
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def save(self, analysis: Analysis) -> bool:
+        """Store one analysis in one transaction; False (and no write) if the article is stored."""
+        a = analysis.article
+        record = analysis_to_dict(analysis)
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            inserted = db.execute(
+                "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    a.id, a.origin, a.url, a.source, a.title, _iso(a.published), _iso(analysis.as_of),
+                    analysis.as_of_rule, a.language, a.text, json.dumps([[h.start, h.end] for h in a.headings]),
+                    json.dumps(list(analysis.stages)), now,
+                ),
+            ).rowcount  # fmt: skip
+            if inserted:
+                self._save_children(a.id, analysis, record)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return bool(inserted)
+
+    def _save_children(self, article_id: str, analysis: Analysis, record: dict) -> None:
+        db = self.db
+        db.executemany(
+            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+            [(article_id, x.id, x.name, x.kind, x.code, x.country, x.sector, x.role) for x in analysis.actors],
+        )
+        db.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (article_id, m.span.start, m.span.end, m.text, m.actor, m.kind, m.rule, m.role, m.role_valid)
+                for m in analysis.mentions
+            ],
+        )
+        db.executemany(
+            "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (article_id, d.span.start, d.span.end, d.text, _iso(d.start), _iso(d.end), d.granularity, d.rule)
+                for d in analysis.dates
+            ],
+        )
+        for table in RECORD_TABLES:
+            db.executemany(
+                f"INSERT INTO {table} VALUES (?,?,?)",
+                [(article_id, n, json.dumps(item)) for n, item in enumerate(record[table])],
+            )
+
+    def count(self, table: str = "articles") -> int:
+        """The number of rows in one of the store's tables."""
+        if table not in ("articles", "actors", "mentions", "dates", *RECORD_TABLES):
+            raise StoreError(f"no table {table!r} in the store")
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
