@@ -110,3 +110,133 @@ def ingest(paths, published, kb_dirs, db_path) -> None:
         f"rejected {counts['rejected']}  ->  {db_path}"
     )
     sys.exit(1 if reasons else 0)
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score accord against gold sets (see ../shared/eval)."""
+
+
+@eval_group.command(name="actors")
+@click.argument("path", type=click.Path(exists=True))
+@kb_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses", is_flag=True, help="List the records scored wrong.")
+def eval_actors(path, kb_dirs, as_json, misses) -> None:
+    """Source and target country-code accuracy of actor resolution on PLOVER-style gold records."""
+    from pathlib import Path
+
+    from .evaluate.actors import evaluate_actors
+
+    scores = evaluate_actors(Path(path), _pipeline(kb_dirs))
+    if not misses:
+        scores.pop("misses")
+    if as_json:
+        click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{scores['records']} records")
+    for role in ("source", "target"):
+        click.echo(f"  {role:7} country-code accuracy {scores[f'{role}_accuracy']:.1%} of {scores[f'{role}_total']}")
+    for role, items in scores.get("misses", {}).items():
+        for miss in items:
+            click.echo(f"  miss {role} {miss['id']}: gold {miss['gold']} found {miss['found']} in {miss['actors']}")
+
+
+@main.group()
+def kb() -> None:
+    """Inspect, check and extend the actor knowledge base."""
+
+
+def _load_kb(kb_dirs):
+    from .actors.kb import load
+
+    try:
+        return load(tuple(kb_dirs))
+    except AccordError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@kb.command()
+@kb_option
+def check(kb_dirs) -> None:
+    """Validate the knowledge-base files (bundled, $ACCORD_KB and --kb)."""
+    base = _load_kb(kb_dirs)
+    click.echo(
+        f"ok: {len(base.files)} files, {len(base.countries)} countries, {len(base.organisations)} organisations, "
+        f"{len(base.offices)} offices, {len(base.people)} people; facts current to {base.current_to or 'unknown'}"
+    )
+
+
+@kb.command()
+@click.argument("name")
+@kb_option
+def show(name, kb_dirs) -> None:
+    """Print the people, countries and organisations called NAME, with roles and dates."""
+    from .actors.timing import describe_role
+
+    base = _load_kb(kb_dirs)
+    key = name.lower()
+    found = 0
+    for person in base.people.values():
+        if key in (n.lower() for n in (person.name, *person.aliases)) or key == (person.qid or "").lower():
+            found += 1
+            click.echo(f"{person.name}  ({person.qid or 'no QID'}, {person.country}, {base.where[person.id][0]})")
+            for t in sorted(person.roles, key=lambda t: t.start or date.min):
+                office = base.offices[t.office]
+                flags = " ".join(f for f, on in (("acting", t.acting), ("approx. dates", t.approx)) if on)
+                click.echo(f"  {t.start or '?'} to {t.end or 'now'}  {office.name} [{office.country}{office.sector}] {flags}")
+            if base.current_to:
+                click.echo(f"  on {base.current_to}: {describe_role(base, person, base.current_to) or 'no office'}")
+    for country in base.countries.values():
+        if key in (n.lower() for n in (country.code, country.name, *country.aliases, *country.demonyms)):
+            found += 1
+            click.echo(f"{country.name}  [{country.code}]  capital {country.capital or '-'}; seats: {', '.join(country.seats) or '-'}")
+    for org in base.organisations.values():
+        if key in (n.lower() for n in (org.code, org.name, *org.aliases)):
+            found += 1
+            click.echo(f"{org.name}  [{org.code}, {org.kind}]  aliases: {', '.join(org.aliases) or '-'}")
+    if not found:
+        raise click.ClickException(f"nothing in the knowledge base is called {name!r}")
+
+
+@kb.command(name="import-wikidata")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="The YAML file to write.")
+def import_wikidata(dump, output) -> None:
+    """Write office holders (P39 with P580/P582, P27) of a Wikidata JSON dump as a KB file."""
+    from pathlib import Path
+
+    from .actors.wikidata import import_dump
+
+    try:
+        summary = import_dump(Path(dump), Path(output))
+    except AccordError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(
+        f"read {summary.entities} entities: wrote {summary.people} people and {summary.offices} offices to "
+        f"{output}; skipped {summary.skipped_no_country} without a known country"
+    )
+
+
+@eval_group.command(name="events")
+@click.argument("path", type=click.Path(exists=True))
+@kb_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(path, kb_dirs, as_json) -> None:
+    """PLOVER type precision/recall/F1, type accuracy and triple accuracy on gold records."""
+    from pathlib import Path
+
+    from .evaluate.events import evaluate_events
+
+    scores = evaluate_events(Path(path), _pipeline(kb_dirs))
+    if as_json:
+        click.echo(json.dumps(scores, indent=2))
+        return
+    click.echo(f"{scores['records']} records, {scores['no_event']} with no event coded")
+    click.echo(f"  type accuracy {scores['type_accuracy']:.1%}   macro-F1 {scores['macro_f1']:.3f}   "
+               f"triple accuracy {scores['triple_accuracy']:.1%}")  # fmt: skip
+    click.echo(f"  {'type':12}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
+    for name, s in scores["per_type"].items():
+        click.echo(f"  {name:12}{s['precision']:7.2f}{s['recall']:7.2f}{s['f1']:7.2f}{s['gold']:6}")
+    for c in scores["confusions"]:
+        click.echo(f"  confused {c['gold']} -> {c['predicted']}: {c['count']}")

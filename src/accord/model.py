@@ -82,28 +82,52 @@ class Mention:
 
 @dataclass(frozen=True)
 class Place:
-    name: str
-    country: str | None
+    """Where an event happened, geocoded when the gazetteer knows the place."""
+
+    span: Span
+    name: str  # the gazetteer's name, else the words of the text
+    country: str | None  # ISO 3166 alpha-3
     lat: float | None = None
     lon: float | None = None
+    rule: str = "gazetteer"  # gazetteer | knowledge base | unknown place
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count or duration read from the text, as a range: "more than four hours" is (4, None)."""
+
+    span: Span
+    low: float | None
+    high: float | None
+    unit: str  # hours | killed | injured
 
 
 @dataclass(frozen=True)
 class Event:
-    """Who did what to whom, coded in PLOVER and CAMEO."""
+    """Who did what to whom, coded in PLOVER and CAMEO, with the words it came from."""
 
     type: str  # PLOVER 0.8 event type
-    cameo: str | None
+    cameo: str
+    quad_class: int
+    goldstein: float | None
     source: tuple[str, ...]  # Actor ids
     target: tuple[str, ...]
-    evidence: tuple[Span, ...]
-    pattern: str
+    trigger: Span
+    evidence: tuple[Span, ...]  # every sentence that reports this event
+    pattern: str  # the codebook trigger id, with the frame that refined it
     mode: str | None = None
     context: tuple[str, ...] = ()
-    date: TimeExpression | None = None
+    acled: tuple[str, str] | None = None  # (event type, sub-event type)
+    when: date | None = None
+    when_end: date | None = None
+    when_rule: str = "unknown"  # the time expression's rule, "publication date", or "unknown"
+    when_span: Span | None = None
     place: Place | None = None
+    duration: Quantity | None = None
+    casualties: tuple[Quantity, ...] = ()
     negated: bool = False
-    hedged: bool = False
+    hedged: bool = False  # intended, forecast, conditional or reported as uncertain
+    reciprocal: bool = False  # "each side accused the other": source and target both ways
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The pipeline: the one place that knows the order of the stages.
 
-    read -> nlp -> dates -> actors -> [events -> quotes -> stances -> checks] -> store
+    read -> nlp -> dates -> actors -> events -> [quotes -> stances -> checks] -> store
 
-Stages in brackets are planned (issues #4, #5 and the checks issue); `Analysis.stages`
+Stages in brackets are planned (issue #5 and the checks issue); `Analysis.stages`
 names the stages that ran, so a report can tell "none found" from "not run".
 """
 
@@ -17,13 +17,14 @@ from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorResolver, load_kb
+from .events import EventStage, load_codebook
 from .errors import InputRejected
 from .model import Analysis, Article, Rejected
 from .read import make_article, read_sources
 from .read.dates import parse_published
 from .timex import find_dates
 
-STAGES = ("read", "nlp", "dates", "actors")
+STAGES = ("read", "nlp", "dates", "actors", "events")
 
 
 class Pipeline:
@@ -32,11 +33,13 @@ class Pipeline:
     def __init__(self, kb_dirs: tuple[str, ...] = ()):
         self.kb = load_kb(tuple(kb_dirs))
         self.resolve_actors = ActorResolver(self.kb, nlp.load())
+        self.code_events = EventStage(self.kb, load_codebook())
 
     def analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after nlp on one parsed article."""
         dates = find_dates(doc, article)
         actors = self.resolve_actors(doc, article)
+        events = self.code_events(doc, article, actors.actors, actors.mentions, dates)
         return Analysis(
             article=article,
             stages=STAGES,
@@ -46,6 +49,7 @@ class Pipeline:
             dates=dates,
             actors=actors.actors,
             mentions=actors.mentions,
+            events=events,
         )
 
     def stream(self, items: Iterable[Article | Rejected]) -> Iterator[Analysis | Rejected]:

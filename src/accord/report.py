@@ -29,7 +29,7 @@ def render(analysis: Analysis) -> str:
     for title, body in (
         ("Actors", _actors(analysis)),
         ("Dates", _dates(analysis)),
-        ("Events", _records(analysis, "events")),
+        ("Events", _events(analysis)),
         ("Quotes", _records(analysis, "quotes")),
         ("Stances", _records(analysis, "stances")),
         ("Findings", _records(analysis, "findings")),
@@ -66,6 +66,28 @@ def _dates(analysis: Analysis) -> list[str]:
             when += f" to {d.end.isoformat()}"
         out.append(f"“{d.text}” -> {when} ({d.rule})")
     return out
+
+
+def _events(analysis: Analysis) -> list[str]:
+    if "events" not in analysis.stages:
+        return ["not run: this stage is not built yet"]
+    if not analysis.events:
+        return ["none found"]
+    names = {a.id: a.code or a.name for a in analysis.actors}
+    text = analysis.article.text
+    rows = [f"{'date':11} {'source':14} {'type (CAMEO/mode)':26} {'target':14} {'place':16} evidence"]
+    for e in analysis.events:
+        kind = f"{e.type} {e.cameo}" + (f"/{e.mode}" if e.mode else "")
+        flags = "".join(f" [{f}]" for f, on in (("negated", e.negated), ("hedged", e.hedged), ("both ways", e.reciprocal)) if on)
+        when = e.when.isoformat() if e.when else "?"
+        when += "*" if e.when_rule == "publication date" else ""
+        place = e.place.name if e.place else "-"
+        rows.append(
+            f"{when:11} {_clip(', '.join(names[a] for a in e.source) or '-', 14):14} {_clip(kind + flags, 26):26} "
+            f"{_clip(', '.join(names[a] for a in e.target) or '-', 14):14} {_clip(place, 16):16} "
+            f"“{_clip(e.evidence[0].text_in(text), 44)}”"
+        )
+    return rows + ["(* dated by publication; evidence: first sentence of each)"]
 
 
 def _records(analysis: Analysis, stage: str) -> list[str]:

@@ -122,6 +122,10 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+# Dates stay strings until the checker reads them, so a bad date is a KB error, not a crash.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 class _Checker:
     """Reads one entry, raising KnowledgeBaseError with the file and line on any problem."""
 
@@ -235,7 +239,7 @@ def _person(path, e) -> Person:
     )  # fmt: skip
 
 
-def _read_file(path: Path, kb: KnowledgeBase) -> None:
+def _read_file(path: Path, kb: KnowledgeBase, seen: dict) -> None:
     where = str(path)
     try:
         doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
@@ -253,7 +257,7 @@ def _read_file(path: Path, kb: KnowledgeBase) -> None:
         raise KnowledgeBaseError(where, 1, f"unknown section(s) {', '.join(sorted(unknown))}; allowed: {', '.join(SECTIONS)}")
     if doc.get("current_to"):
         current = _Checker(where, doc, set(doc)).day("current_to")
-        kb.current_to = max(kb.current_to, current) if kb.current_to else current
+        kb.current_to = min(kb.current_to, current) if kb.current_to else current  # the most cautious
     readers = {
         "countries": (_country, kb.countries, "code"), "regions": (_region, kb.regions, "code"),
         "organisations": (_organisation, kb.organisations, "code"), "offices": (_office, kb.offices, "id"),
@@ -272,6 +276,12 @@ def _read_file(path: Path, kb: KnowledgeBase) -> None:
                 continue
             read, table, key = readers[section]
             item = read(where, entry)
+            idents = [(section, getattr(item, key))] + ([("name", item.name.lower())] if section == "people" else [])
+            for ident in idents:
+                if ident in seen:
+                    raise KnowledgeBaseError(where, entry["__line__"], f"{ident[1]} is already defined at {seen[ident]}; "
+                                             "define it once per directory (a later directory may override it)")
+                seen[ident] = f"{where}:{entry['__line__']}"
             table[getattr(item, key)] = item
             if section == "people":
                 kb.where[item.id] = (where, entry["__line__"])
@@ -298,8 +308,9 @@ def load_dirs(dirs: tuple[Path, ...]) -> KnowledgeBase:
     for directory in dirs:
         if not directory.is_dir():
             raise KnowledgeBaseError(str(directory), None, "knowledge-base directory does not exist")
+        seen: dict[tuple[str, str], str] = {}  # (section, key) -> where, within this directory
         for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
-            _read_file(path, kb)
+            _read_file(path, kb, seen)
     _check_references(kb)
     return kb
 

@@ -21,6 +21,15 @@ TITLE, SECTOR = "title", "sector"
 PRIORITY = (PERSON, ORG, COUNTRY, DEMONYM, SEAT, MILSEAT, REGION, PLACE, TITLE, SECTOR)
 
 
+TITLE_LINKS = (" to ", " for ", " of ", " on ", " in ")
+
+
+def head_title(title: str) -> str:
+    """The title before its first linking word: "special envoy to the middle east" -> "special envoy"."""
+    cut = min((title.find(w) for w in TITLE_LINKS if w in title), default=-1)
+    return title[:cut] if cut > 0 else title
+
+
 @dataclass(frozen=True)
 class Piece:
     """A knowledge-base phrase found in a doc: token range, kind and key (id, code or title)."""
@@ -55,7 +64,8 @@ class Lexicon:
         words: dict[tuple[str, str], set[str]] = {}
         for office in kb.offices.values():
             for title in office.titles:
-                words.setdefault((TITLE, title), set()).add(title)
+                for form in (title, head_title(title)):
+                    words.setdefault((TITLE, form), set()).add(form)
         for code, sector_words in kb.sectors.items():
             words[(SECTOR, code)] = set(sector_words)
         self._add(self.names, names, nlp)

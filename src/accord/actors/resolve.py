@@ -29,7 +29,7 @@ from ..model import Actor, Article, Mention, Span
 from . import lexicon as lx
 from .kb import KnowledgeBase, Person
 from .lexicon import Lexicon, Piece
-from .timing import describe_role, infer_window, title_fits
+from .timing import describe_role, infer_window, office_fits, title_fits
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 JOINERS = {"former", "ex", "top", "senior", "chief", "then", "incumbent", "current", "new", "special"}
@@ -151,17 +151,17 @@ class ActorResolver:
         for i, piece in enumerate(ph.pieces):
             if piece.kind not in (lx.PERSON, NEW_PERSON):
                 continue
-            possessor = piece.end < ph.end and doc[piece.end].text in POSSESSIVE
-            if possessor:
-                rest = ph.pieces[i + 1 :]
-                if rest and rest[0].kind == lx.SECTOR and rest[0].key == "GOV" and len(rest) == 1:
-                    drafts.append(self._person_draft(doc, piece, doc[piece.start : rest[0].end], "possessive", "possessive"))
-                else:
-                    drafts.append(self._person_draft(doc, piece, doc[piece.start : piece.end], "name", "name"))
-                continue
             lead = ph.pieces[:i]
             start = lead[0].start if lead and all(p.kind in QUALIFIERS | {lx.TITLE, lx.PERSON} for p in lead) else piece.start
-            draft = self._person_draft(doc, piece, doc[_with_article(doc, start) : piece.end], "name", "name")
+            end, kind = piece.end, "name"
+            if piece.end < ph.end and doc[piece.end].text in POSSESSIVE:
+                rest = ph.pieces[i + 1 :]
+                if len(rest) == 1 and rest[0].kind == lx.SECTOR and rest[0].key == "GOV":
+                    end, kind = rest[0].end, "possessive"  # "Trump’s administration"
+                elif not lead:
+                    drafts.append(self._person_draft(doc, piece, doc[piece.start : piece.end], "name", "name"))
+                    continue
+            draft = self._person_draft(doc, piece, doc[_with_article(doc, start) : end], kind, kind)
             titles = [p for p in lead if p.kind == lx.TITLE]
             if titles and draft.person and not ph.not_office:
                 draft.title = titles[-1].key
@@ -194,7 +194,7 @@ class ActorResolver:
                 return [_Draft(span.start_char, span.end_char, person.id, "role", rule, title=titles[-1].key, person=person)]
         sector = None
         if titles:
-            offices = [o for o in self.kb.offices.values() if titles[-1].key in o.titles and (not codes or o.country in codes)]
+            offices = self._offices(titles[-1].key, codes)
             sector = offices[0].sector if offices else "GOV"
         elif sectors:
             sector = sectors[-1].key
@@ -224,9 +224,13 @@ class ActorResolver:
             return org.country or org.code
         return piece.key
 
+    def _offices(self, title: str, codes: list[str]) -> list:
+        """Offices the title names, in the given countries (any country when none is given)."""
+        return [o for o in self.kb.offices.values() if (not codes or o.country in codes) and office_fits(o, title)]
+
     def _holder(self, title: str, codes: list[str], as_of: date | None, named: list[_Draft], at: int):
         """The person a title refers to: the sole holder then, or the last named fitting holder."""
-        offices = [o for o in self.kb.offices.values() if title in o.titles and (not codes or o.country in codes)]
+        offices = self._offices(title, codes)
         if as_of is None or not offices:
             return None
         holders = {p.id: p for o in offices for p in self.kb.holders(o.id, as_of)}

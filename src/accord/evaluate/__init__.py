@@ -1,0 +1,1 @@
+"""Scoring accord against gold sets: `accord eval`."""

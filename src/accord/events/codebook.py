@@ -1,0 +1,134 @@
+"""The event codebook: triggers (triggers.yaml) and the CAMEO table (cameo.yaml), checked at load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import KnowledgeBaseError
+
+DATA_DIR = Path(__file__).parent / "data"
+FRAMES = ("intent", "reject", "threaten", "request")
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    plover: str | None
+    quad_class: int
+    goldstein: float | None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    acled: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    cameo: str
+    verbs: tuple[tuple[str, ...], ...] = ()
+    nouns: tuple[tuple[str, ...], ...] = ()
+    target: tuple[str, ...] = ()
+    intent: str | None = None
+    frame: str | None = None
+    symmetric: bool = False
+    example: str = ""
+
+
+@dataclass
+class Codebook:
+    cameo: dict[str, CameoCode] = field(default_factory=dict)
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+    verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)  # head lemma ->
+    nouns: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
+
+    def code(self, cameo: str) -> CameoCode:
+        """The CAMEO entry for a code, falling back to its parent (0871 -> 087 -> 08)."""
+        for n in range(len(cameo), 1, -1):
+            if cameo[:n] in self.cameo:
+                return self.cameo[cameo[:n]]
+        raise KeyError(cameo)
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise KnowledgeBaseError(str(path), mark.line + 1 if mark else None, f"not valid YAML: {err}") from None
+
+
+def _words(items, path: Path, where: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise KnowledgeBaseError(str(path), None, f"{where}: expected a list of words")
+    return tuple(tuple(i.lower().split()) for i in items)
+
+
+def load_cameo(path: Path) -> dict[str, CameoCode]:
+    """CAMEO code -> entry, with QuadClass from the root code."""
+    doc = _load_yaml(path)
+    quads = {root: q["quad_class"] for q in doc.get("quad_classes", []) for root in q["roots"]}
+    table = {}
+    for entry in doc.get("codes", []):
+        code = str(entry["code"])
+        plover = entry.get("plover")
+        if plover is not None and plover not in PLOVER_TYPES:
+            raise KnowledgeBaseError(str(path), None, f"code {code}: unknown PLOVER type {plover!r}")
+        acled = entry.get("acled")
+        table[code] = CameoCode(
+            code=code, name=entry["name"], plover=plover, quad_class=quads[code[:2]],
+            goldstein=entry.get("goldstein"), mode=entry.get("mode"), context=tuple(entry.get("context") or ()),
+            acled=(acled["event_type"], acled["sub_event_type"]) if acled else None,
+        )  # fmt: skip
+    return table
+
+
+def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
+    """Trigger id -> trigger; every code must be in the CAMEO table."""
+    doc = _load_yaml(path)
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "example"}
+    triggers = {}
+    for entry in doc.get("triggers", []):
+        where = f"trigger {entry.get('id')!r}"
+        unknown = set(entry) - allowed
+        if unknown:
+            raise KnowledgeBaseError(str(path), None, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        for key in ("cameo", "intent"):
+            if entry.get(key) is not None and not any(str(entry[key])[:n] in cameo for n in (4, 3, 2)):
+                raise KnowledgeBaseError(str(path), None, f"{where}: {key} {entry[key]!r} is not a CAMEO code")
+        if entry.get("frame") not in (None, *FRAMES):
+            raise KnowledgeBaseError(str(path), None, f"{where}: frame must be one of {', '.join(FRAMES)}")
+        if entry["id"] in triggers:
+            raise KnowledgeBaseError(str(path), None, f"{where}: defined twice")
+        triggers[entry["id"]] = Trigger(
+            id=entry["id"], cameo=str(entry["cameo"]), verbs=_words(entry.get("verbs", []), path, where),
+            nouns=_words(entry.get("nouns", []), path, where), target=tuple(entry.get("target") or ()),
+            intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
+            symmetric=bool(entry.get("symmetric", False)), example=entry.get("example", ""),
+        )  # fmt: skip
+    return triggers
+
+
+@lru_cache(maxsize=1)
+def load(data_dir: Path = DATA_DIR) -> Codebook:
+    """The bundled codebook, loaded once; words are indexed by their first lemma (verbs) or last (nouns)."""
+    book = Codebook()
+    book.cameo = load_cameo(data_dir / "cameo.yaml")
+    book.triggers = load_triggers(data_dir / "triggers.yaml", book.cameo)
+    for trigger in book.triggers.values():
+        for words in trigger.verbs:
+            book.verbs.setdefault(words[0], []).append((words, trigger))
+        for words in trigger.nouns:
+            book.nouns.setdefault(words[-1], []).append((words, trigger))
+    for table in (book.verbs, book.nouns):
+        for options in table.values():
+            options.sort(key=lambda o: -len(o[0]))  # the most specific words first
+    return book

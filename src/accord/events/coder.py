@@ -1,0 +1,292 @@
+"""Coding events from spaCy's parse: trigger, frame, source and target, modality.
+
+For each sentence (headings skipped) the triggers are read from the root down. A frame
+verb ("agreed to", "refused to", "threatened to", "called for") takes the trigger in its
+complement with it and decides the code; an action said to be intended ("will send aid")
+is coded with the trigger's intent code (AGREE) or as a threat (THREATEN); a negated
+action is kept with `negated`, an uncertain one with `hedged`. Events with no source
+actor are dropped: PLOVER events have a source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import Mention
+from .codebook import Codebook, Trigger
+from .triggers import Match, find
+
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
+HEDGES = {"could", "may", "might", "can", "should"}
+UNCERTAIN_HEADS = {"expect", "hope", "likely", "possible", "plan", "aim", "seek", "try", "want", "consider"}
+RECIPROCAL = {"each side", "both sides", "the two sides", "the sides", "each other", "one another", "both parties", "the two countries", "both countries"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+COMPLEMENTS = ("xcomp", "ccomp", "prep", "pobj", "dobj", "acomp", "pcomp", "advcl", "conj", "attr")
+# Threat codes by the root of the threatened action.
+THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
+
+
+@dataclass
+class Coded:
+    """One event as read from one sentence, before merging."""
+
+    match: Match
+    cameo: str
+    pattern: str
+    source: list[Mention]
+    target: list[Mention]
+    sentence: SpacySpan
+    negated: bool = False
+    hedged: bool = False
+    reciprocal: bool = False
+    complement: Match | None = None
+    consumed: set[int] = field(default_factory=set)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+class EventCoder:
+    """Codes the events of one parsed article against a codebook."""
+
+    def __init__(self, book: Codebook):
+        self.book = book
+
+    def sentence_events(self, sentence: SpacySpan, mentions: list[Mention], context: list[Mention]) -> list[Coded]:
+        """The events of one sentence; `context` is the paragraph's mentions, for "each side"."""
+        matches = sorted(find(sentence, self.book), key=lambda m: (m.depth, m.token.i))
+        consumed: set[int] = set()
+        coded = []
+        for match in matches:
+            if match.token.i in consumed:
+                continue
+            event = self._code(match, matches, mentions, context, sentence)
+            consumed |= event.consumed | {match.token.i}
+            if event.source or event.reciprocal:
+                coded.append(event)
+        return coded
+
+    # -- one trigger -------------------------------------------------------------------
+
+    def _code(self, match: Match, matches: list[Match], mentions, context, sentence) -> Coded:
+        trigger = match.trigger
+        complement = self._complement(match, matches) if trigger.frame else None
+        consumed = {m.token.i for m in matches if m.trigger.id == trigger.id and _governs(match.token, m.token)}
+        if complement:
+            consumed.add(complement.token.i)
+        cameo, pattern = trigger.cameo, trigger.id
+        negated = _negated(match.token)
+        future = _future(match.token)
+        if trigger.frame == "intent":
+            if complement and complement.trigger.frame is None:
+                cameo, pattern = self._intended(complement.trigger), f"{trigger.id}>{complement.trigger.id}"
+            if negated:
+                cameo, pattern, negated = "120", f"not-{pattern}", False
+        elif trigger.frame == "threaten" and complement:
+            root = complement.trigger.cameo[:2]
+            cameo, pattern = THREAT_BY_ROOT.get(root, "130"), f"{trigger.id}>{complement.trigger.id}"
+        elif trigger.frame in ("reject", "request") and complement:
+            pattern = f"{trigger.id}>{complement.trigger.id}"
+        elif trigger.frame is None and future:
+            if negated and self.book.code(trigger.cameo).quad_class in (1, 2):
+                cameo, pattern, negated = "120", f"not-will-{trigger.id}", False
+            else:
+                cameo, pattern = self._intended(trigger), f"will-{trigger.id}"
+        source = self._source(match, mentions)
+        target = self._target(match, complement, mentions, source)
+        reciprocal = _reciprocal(match, sentence)
+        if reciprocal:
+            parties = _parties(context, sentence)
+            source, target = parties[:1], parties[1:2]
+        elif not target and len(source) > 1 and trigger.symmetric:
+            source, target = source[:1], source[1:]
+        return Coded(
+            match=match, cameo=cameo, pattern=pattern, source=source, target=target, sentence=sentence,
+            negated=negated, hedged=_hedged(match.token), reciprocal=reciprocal, complement=complement,
+            consumed=consumed,
+        )  # fmt: skip
+
+    def _intended(self, trigger: Trigger) -> str:
+        """The code for an action that is only intended or announced."""
+        if trigger.intent:
+            return trigger.intent
+        if self.book.code(trigger.cameo).quad_class in (3, 4):
+            return THREAT_BY_ROOT.get(trigger.cameo[:2], "130")
+        return "030"
+
+    @staticmethod
+    def _complement(frame: Match, matches: list[Match]) -> Match | None:
+        """The trigger the frame verb governs through a complement, the closest first."""
+        best = None
+        for m in matches:
+            if m.token == frame.token or not _governs(frame.token, m.token):
+                continue
+            if best is None or _distance(frame.token, m.token) < _distance(frame.token, best.token):
+                best = m
+        return best
+
+    # -- participants ------------------------------------------------------------------
+
+    def _source(self, match: Match, mentions: list[Mention]) -> list[Mention]:
+        token = match.token
+        for head in _subject_heads(token):
+            found = _actors_in(head, mentions)
+            if found:
+                return found
+        if match.nominal:
+            poss = [c for c in token.children if c.dep_ == "poss"]
+            if poss:
+                return _actors_in(poss[0], mentions)
+        return []
+
+    def _target(self, match: Match, complement: Match | None, mentions, source) -> list[Mention]:
+        taken = {m.span for m in source}
+        for m in (match, complement):
+            if m is None:
+                continue
+            for slot in _target_slots(m):
+                found = [x for x in _actors_in(slot, mentions) if x.span not in taken]
+                if found:
+                    return found
+        return []
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """True when `token` is below `head` through complement relations."""
+    while token.head != token and token != head:
+        if token.dep_ not in COMPLEMENTS and token.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        token = token.head
+        if token == head:
+            return True
+    return False
+
+
+def _distance(head: Token, token: Token) -> int:
+    n = 0
+    while token != head and token.head != token:
+        token, n = token.head, n + 1
+    return n
+
+
+def _subject_heads(token: Token) -> list[Token]:
+    """Subjects of the trigger, else of the verbs it is the complement of (xcomp, light verbs)."""
+    heads = []
+    current = token
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS and c.dep_ != "expl"]
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(s.dep_ == "nsubjpass" for s in subjects) and agents:
+            return agents
+        if subjects:
+            return [s for s in subjects if s.dep_ != "nsubjpass"] or []
+        before = current.doc[current.left_edge.i - 1] if current.left_edge.i > 0 else None
+        if current.tag_ == "VBG" and before is not None and before.pos_ in ("PROPN", "NOUN"):
+            return [before]  # "with Trump calling for talks": the noun before the participle
+        if current.head == current:
+            break
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return [current.head]
+        current = current.head
+    return heads
+
+
+def _target_slots(match: Match) -> list[Token]:
+    """Tokens that may hold the target: objects, datives, the trigger's prepositions."""
+    token, trigger = match.token, match.trigger
+    owners = [token]
+    if match.nominal and token.dep_ in ("dobj", "pobj"):
+        owners.append(token.head if token.dep_ == "dobj" else token.head.head)
+    slots = []
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ == "dobj" and "dobj" in trigger.target and not match.nominal:
+                slots.append(child)
+            elif child.dep_ == "dative" and ("dative" in trigger.target or "to" in trigger.target):
+                slots.append(child)
+            elif child.dep_ == "prep" and _lemma(child) in trigger.target:
+                slots += [g for g in child.children if g.dep_ == "pobj"]
+    return slots
+
+
+def _actors_in(token: Token, mentions: list[Mention]) -> list[Mention]:
+    """The mentions inside a token's phrase; coordinated phrases give several."""
+    heads = [token] + [c for c in token.subtree if c.dep_ == "conj" and c.head.i in {token.i} | {t.i for t in token.subtree}]
+    found = []
+    for head in heads:
+        start, end = head.idx, head.idx + len(head)
+        containing = [m for m in mentions if m.span.start <= start and end <= m.span.end]
+        if containing:
+            found.append(max(containing, key=lambda m: m.span.end - m.span.start))
+            continue
+        left = head.left_edge.idx
+        inside = [m for m in mentions if left <= m.span.start and m.span.end <= end]
+        if inside:
+            found.append(inside[-1])
+    return list(dict.fromkeys(found))
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ in ("xcomp", "dobj", "pobj") and any(c.dep_ == "neg" for c in token.head.children):
+        return True
+    return any(c.lower_ in ("no", "never") for c in token.children if c.dep_ in ("det", "advmod"))
+
+
+def _future(token: Token) -> bool:
+    carriers = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
+    return any(c.lower_ in FUTURE and c.dep_ == "aux" for t in carriers for c in t.children) or (
+        token.dep_ == "xcomp" and _lemma(token.head) in ("go",) and token.head.tag_ == "VBG"
+    )
+
+
+def _hedged(token: Token) -> bool:
+    if any(c.lower_ in HEDGES and c.dep_ == "aux" for c in token.children):
+        return True
+    head = token
+    for _ in range(3):
+        if head.head == head:
+            break
+        head = head.head
+        if _lemma(head) in UNCERTAIN_HEADS:
+            return True
+    return False
+
+
+def _reciprocal(match: Match, sentence: SpacySpan) -> bool:
+    text = " ".join(t.lower_ for t in sentence)
+    subjects = [s for s in _subject_heads(match.token)]
+    subject_text = " ".join(t.lower_ for s in subjects for t in s.subtree)
+    return any(p in subject_text for p in RECIPROCAL) or (
+        any(p in text for p in ("each other", "one another")) and bool(subjects)
+    )
+
+
+def _parties(context: list[Mention], sentence: SpacySpan) -> list[Mention]:
+    """The two sides of a reciprocal event: the two distinct countries nearest the sentence."""
+    centre = (sentence.start_char + sentence.end_char) / 2
+    ranked = sorted(
+        (m for m in context if m.kind in ("country", "demonym", "group") or m.actor.startswith("country:")),
+        key=lambda m: abs((m.span.start + m.span.end) / 2 - centre),
+    )
+    parties, seen = [], set()
+    for m in ranked:
+        country = m.actor.split(":", 1)[1][:3]
+        if country not in seen:
+            seen.add(country)
+            parties.append(m)
+        if len(parties) == 2:
+            break
+    return parties
+
+
+def sentences(doc: Doc, headings) -> list[SpacySpan]:
+    """The doc's sentences, without section headings."""
+    starts = {h.start for h in headings}
+    return [s for s in doc.sents if s.text.strip() and s[0].idx not in starts and not s[0].is_space]

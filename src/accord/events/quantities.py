@@ -1,0 +1,73 @@
+"""Durations and casualty counts read from a sentence, as ranges with their words."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quantity, Span
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+}  # fmt: skip
+HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
+# qualifier -> how it bounds the number: (low, high) multipliers, None for an open side
+QUALIFIERS = {
+    "more than": (1, None), "over": (1, None), "at least": (1, None), "upwards of": (1, None),
+    "less than": (None, 1), "under": (None, 1), "fewer than": (None, 1), "up to": (None, 1),
+    "nearly": (None, 1), "almost": (None, 1), "close to": (None, 1),
+    "about": (1, 1), "around": (1, 1), "some": (1, 1), "roughly": (1, 1), "approximately": (1, 1),
+}  # fmt: skip
+_NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_QUAL = r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+DURATION = re.compile(_QUAL + _NUM + r"[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I)
+CASUALTY_AFTER = re.compile(
+    _QUAL + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?(?P<what>killed|dead|died|wounded|injured|hurt)\b",
+    re.I,
+)
+CASUALTY_BEFORE = re.compile(r"(?P<what>killing|killed|wounding|wounded|injuring|injured)\s+" + _QUAL + _NUM + r"\b", re.I)
+KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "killed",
+        "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured"}  # fmt: skip
+
+
+def _number(text: str) -> float | None:
+    key = text.lower().replace(",", "")
+    if key in NUMBER_WORDS:
+        return float(NUMBER_WORDS[key])
+    try:
+        return float(key)
+    except ValueError:
+        return None
+
+
+def _range(n: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    low, high = QUALIFIERS.get((qualifier or "").lower(), (1, 1))
+    return (n * low if low else None, n * high if high else None)
+
+
+def durations(text: str, offset: int) -> list[Quantity]:
+    """Durations ("more than four-hour", "less than two hours") in hours."""
+    found = []
+    for m in DURATION.finditer(text):
+        n = _number(m["n"])
+        if n is None:
+            continue
+        low, high = _range(n * HOURS[m["unit"].lower()], m["q"])
+        found.append(Quantity(Span(offset + m.start(), offset + m.end()), low, high, "hours"))
+    return found
+
+
+def casualties(text: str, offset: int) -> list[Quantity]:
+    """Killed and injured counts ("at least 12 people were killed", "killing five")."""
+    found = []
+    for pattern in (CASUALTY_AFTER, CASUALTY_BEFORE):
+        for m in pattern.finditer(text):
+            n = _number(m["n"])
+            if n is None or m["n"].lower() in ("a", "an"):
+                continue
+            low, high = _range(n, m["q"])
+            found.append(Quantity(Span(offset + m.start(), offset + m.end()), low, high, KIND[m["what"].lower()]))
+    return found
