@@ -137,8 +137,9 @@ class Quote:
     content: Span
     kind: str  # direct | indirect | mixed | partial
     speaker: str | None  # Actor id, None when the text names no source
-    speaker_span: Span | None = None
-    cue: Span | None = None
+    speaker_span: Span | None = None  # the words naming the speaker nearest the quote
+    cue: Span | None = None  # the reporting verb or phrase ("said", "according to")
+    confidence: float = 1.0  # lowered by unbalanced quote marks and guessed speakers
 
 
 @dataclass(frozen=True)
