@@ -11,6 +11,7 @@ Knowledge-base phrases found by the lexicon are grouped into noun phrases
     group        country/region/seat + role word ("Russian troops" -> RUSMIL)
     seat         a seat of power alone ("the Kremlin" -> RUSGOV)
     country      a country name or demonym alone
+    place        a town or region the base places in a country ("Darfur" -> SDN)
     organisation an international organisation or armed group
     entity       a spaCy PERSON or ORG the base lacks (surnames link back to it)
     pronoun      he/she/they to the nearest fitting actor in the paragraph
@@ -61,6 +62,7 @@ class _Draft:
     former: bool = False
     person: Person | None = None
     actor_kind: str | None = None  # for entities the base lacks: person | organisation
+    code: str | None = None  # for entities the base lacks, from the words around them
     claims: list = field(default_factory=list)  # tenures that would make the title true
 
 
@@ -163,6 +165,8 @@ class ActorResolver:
                     continue
             draft = self._person_draft(doc, piece, doc[_with_article(doc, start) : end], kind, kind)
             titles = [p for p in lead if p.kind == lx.TITLE]
+            if draft.person is None:
+                draft.code = self._code_from(lead, titles)
             if titles and draft.person and not ph.not_office:
                 draft.title = titles[-1].key
                 draft.former = ph.former
@@ -170,6 +174,21 @@ class ActorResolver:
                     draft.claims = [t for t in draft.person.roles if title_fits(self.kb, t, draft.title)]
             drafts.append(draft)
         return drafts
+
+    def _code_from(self, lead: list[Piece], titles: list[Piece]) -> str | None:
+        """A code for someone the base lacks, from the words before the name ("Serbian President")."""
+        quals = [p for p in lead if p.kind in QUALIFIERS]
+        if not quals:
+            # a title that names one country's office: "russian president"
+            offices = self._offices(titles[-1].key, []) if titles else []
+            homes = {o.country for o in offices}
+            return _code(self._home(offices[0].country), offices[0].sector) if len(homes) == 1 else None
+        place = self._country_of(quals[-1])
+        if place in self.kb.organisations:
+            return place  # an international organisation's official: its code
+        offices = self._offices(titles[-1].key, [place]) if titles else []
+        sector = offices[0].sector if offices else ("GOV" if titles else None)
+        return _code(place, sector) if sector else place
 
     def _person_draft(self, doc: Doc, piece: Piece, span, kind: str, rule: str) -> _Draft:
         if piece.kind == lx.PERSON:
@@ -201,7 +220,9 @@ class ActorResolver:
         seat_sector = next((("GOV" if p.kind == lx.SEAT else "MIL") for p in pieces if p.kind in (lx.SEAT, lx.MILSEAT)), None)
         sector = sector or seat_sector
         orgs = [p for p in pieces if p.kind in (lx.ORG, NEW_ORG)]
-        if orgs and not sector:
+        stateless = [p for p in orgs if p.kind == lx.ORG and not self.kb.organisations[p.key].country]
+        only_stateless = stateless and set(codes) == {self._country_of(stateless[-1])}
+        if orgs and (not sector or only_stateless):
             org = orgs[-1]
             tokens = doc[_with_article(doc, org.start) : org.end]
             if org.kind == lx.ORG:
@@ -212,11 +233,16 @@ class ActorResolver:
             return [_Draft(span.start_char, span.end_char, f"group:{codes[-1]}{sector}", "group", rule)]
         drafts = []
         for p in pieces:
-            if p.kind in (lx.COUNTRY, lx.DEMONYM, lx.REGION):
+            if p.kind in (lx.COUNTRY, lx.DEMONYM, lx.REGION, lx.PLACE):
                 tokens = doc[p.start : p.end]
-                kind = "demonym" if p.kind == lx.DEMONYM else "country"
-                drafts.append(_Draft(tokens.start_char, tokens.end_char, f"country:{p.key}", kind, "country"))
+                kind = {lx.DEMONYM: "demonym", lx.PLACE: "place"}.get(p.kind, "country")
+                drafts.append(_Draft(tokens.start_char, tokens.end_char, f"country:{p.key}", kind, kind))
         return drafts
+
+    def _home(self, code: str) -> str:
+        """An armed group's or party's country for its officials (Hamas -> PSE); else the code."""
+        org = self.kb.organisations.get(code)
+        return org.country if org and org.country else code
 
     def _country_of(self, piece: Piece) -> str:
         if piece.kind == lx.ORG:
@@ -296,7 +322,7 @@ class ActorResolver:
             current = kb.roles_on(p, as_of) if as_of else []
             tenure = (current or sorted(p.roles, key=lambda t: t.start or date.min))[-1:] or None
             office = kb.offices[tenure[0].office] if tenure else None
-            code = _code(office.country, office.sector) if office else p.country
+            code = _code(self._home(office.country), office.sector) if office else p.country
             return Actor(actor_id, p.name, "person", code, p.country, office.sector if office else None,
                          role=describe_role(kb, p, as_of))  # fmt: skip
         kind, _, key = actor_id.partition(":")
@@ -310,7 +336,8 @@ class ActorResolver:
         if kind == "group":
             country, sector = key[:-3], key[-3:]
             return Actor(actor_id, doc.text[d.start : d.end], "group", key, country if country in kb.countries else None, sector)
-        return Actor(actor_id, key, d.actor_kind or "organisation", None, None, None)
+        country = d.code[:3] if d.code and d.code[:3] in kb.countries else None
+        return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
 
 
 def _code(country: str, sector: str) -> str:

@@ -47,13 +47,22 @@ def resolved_codes(analysis: Analysis, start: int, end: int, pipeline: Pipeline)
     codes = []
     for m in analysis.mentions:
         if m.span.start < end and m.span.end > start and m.kind != "pronoun":
-            actor = actors[m.actor]
-            if actor.id.startswith("org:"):
-                org = pipeline.kb.organisations[actor.id[4:]]
-                codes.append(org.country or ("NGO" if org.kind == "NGO" else "IGO"))
-            elif actor.code:
-                codes.append(actor.code[:3])
+            code = country_part(actors[m.actor].code, pipeline)
+            if code:
+                codes.append(code)
     return codes
+
+
+def country_part(code: str | None, pipeline: Pipeline) -> str | None:
+    """The country part of an actor code: an ISO code, or IGO/NGO for organisations' codes."""
+    if not code:
+        return None
+    orgs = pipeline.kb.organisations
+    for n in range(len(code), 1, -1):
+        org = orgs.get(code[:n])
+        if org:
+            return org.country or ("NGO" if org.kind == "NGO" else "IGO")
+    return code[:3]
 
 
 def evaluate_actors(path: Path, pipeline: Pipeline | None = None) -> dict:
