@@ -9,6 +9,7 @@ Knowledge-base phrases found by the lexicon are grouped into noun phrases
     role-holder  a title with its country ("the Russian president"): who held it then
     title-anaphor a bare title ("the president") after a holder was named in the article
     group        country/region/seat + role word ("Russian troops" -> RUSMIL)
+    role word    a role word alone ("rebels" -> REB): the sector, no country
     seat         a seat of power alone ("the Kremlin" -> RUSGOV)
     country      a country name or demonym alone
     place        a town or region the base places in a country ("Darfur" -> SDN)
@@ -35,7 +36,10 @@ from .timing import describe_role, infer_window, office_fits, title_fits
 POSSESSIVE = {"'s", "’s", "'", "’"}
 JOINERS = {"former", "ex", "top", "senior", "chief", "then", "incumbent", "current", "new", "special"}
 NOT_THE_OFFICE = {"deputy", "vice", "assistant", "acting", "adviser", "advisor", "aide"}
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "group", "them": "group", "their": "group"}
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
+    "they": "group", "them": "group", "their": "group", "it": "thing", "its": "thing",
+}  # fmt: skip
 QUALIFIERS = {lx.COUNTRY, lx.DEMONYM, lx.SEAT, lx.MILSEAT, lx.ORG, lx.REGION}
 NEW_PERSON, NEW_ORG = "new-person", "new-org"
 
@@ -104,7 +108,15 @@ class ActorResolver:
     # -- finding phrases ---------------------------------------------------------------
 
     def _with_entities(self, doc: Doc, pieces: list[Piece]) -> list[Piece]:
-        """Add spaCy PERSON and ORG entities that no knowledge-base phrase covers."""
+        """Add spaCy PERSON and ORG entities that no knowledge-base phrase covers.
+
+        A person's name beats title and role words inside it ("King" in "Tom King").
+        """
+        names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        pieces = [
+            p for p in pieces
+            if p.kind not in (lx.TITLE, lx.SECTOR) or not any(e.start < p.start and p.end <= e.end for e in names)
+        ]  # fmt: skip
         covered = {i for p in pieces for i in range(p.start, p.end)}
         extra = []
         for ent in doc.ents:
@@ -231,6 +243,8 @@ class ActorResolver:
         if codes and sector:
             rule = "seat" if seat_sector and not (titles or sectors) else "group"
             return [_Draft(span.start_char, span.end_char, f"group:{codes[-1]}{sector}", "group", rule)]
+        if sectors and not titles:  # "rebels", "riot police": a role with no country given
+            return [_Draft(span.start_char, span.end_char, f"group:{sector}", "group", "role word")]
         drafts = []
         for p in pieces:
             if p.kind in (lx.COUNTRY, lx.DEMONYM, lx.REGION, lx.PLACE):
@@ -268,7 +282,8 @@ class ActorResolver:
         return None
 
     def _pronouns(self, doc: Doc, article: Article, drafts: list[_Draft]) -> list[_Draft]:
-        """Link he/she/they to the nearest earlier fitting mention in the same paragraph."""
+        """Link he/she/they to the nearest earlier fitting mention in the same paragraph,
+        and it/its to a country or organisation earlier in the same sentence."""
         starts = [p.start for p in article.paragraphs]
         ordered = sorted(drafts, key=lambda d: d.start)
         found = []
@@ -277,6 +292,8 @@ class ActorResolver:
             if not want or token.pos_ != "PRON" and token.tag_ != "PRP$":
                 continue
             para = starts[bisect_right(starts, token.idx) - 1] if starts and starts[0] <= token.idx else 0
+            if want == "thing":
+                para = token.sent.start_char
             for d in reversed([d for d in ordered if para <= d.start < token.idx]):
                 if _fits(d, want):
                     found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
@@ -350,6 +367,8 @@ def _with_article(doc: Doc, start: int) -> int:
 
 
 def _fits(d: _Draft, want: str) -> bool:
+    if want == "thing":
+        return d.kind in ("country", "organisation", "group") and d.rule != "possessive"
     if want == "group":
         return d.kind in ("group", "organisation") or d.actor.startswith("group:")
     if d.person:

@@ -224,10 +224,10 @@ def _actors_in(token: Token, mentions: list[Mention]) -> list[Mention]:
         if containing:
             found.append(max(containing, key=lambda m: m.span.end - m.span.start))
             continue
-        left = head.left_edge.idx
-        inside = [m for m in mentions if left <= m.span.start and m.span.end <= end]
+        left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        inside = [m for m in mentions if left <= m.span.start and m.span.end <= right]
         if inside:
-            found.append(inside[-1])
+            found.append(inside[0])
     return list(dict.fromkeys(found))
 
 
