@@ -110,7 +110,7 @@ class Event:
     cameo: str
     quad_class: int
     goldstein: float | None
-    source: tuple[str, ...]  # Actor ids
+    source: tuple[str, ...]  # Actor ids; empty when the words name no known actor
     target: tuple[str, ...]
     trigger: Span
     evidence: tuple[Span, ...]  # every sentence that reports this event
@@ -125,6 +125,8 @@ class Event:
     place: Place | None = None
     duration: Quantity | None = None
     casualties: tuple[Quantity, ...] = ()
+    source_span: Span | None = None  # the subject's words, resolved to an actor or not
+    target_span: Span | None = None
     negated: bool = False
     hedged: bool = False  # intended, forecast, conditional or reported as uncertain
     reciprocal: bool = False  # "each side accused the other": source and target both ways

@@ -95,7 +95,8 @@ class ActorResolver:
         if as_of is None:
             window = infer_window([d.claims for d in named if d.claims])
             as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
-        drafts = named + [d for ph in phrases for d in self._unnamed(doc, ph, as_of, named)]
+        where = _locations(doc, pieces)
+        drafts = named + [d for ph in phrases for d in self._unnamed(doc, ph, as_of, named, where)]
         drafts += self._pronouns(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
@@ -190,11 +191,12 @@ class ActorResolver:
     def _code_from(self, lead: list[Piece], titles: list[Piece]) -> str | None:
         """A code for someone the base lacks, from the words before the name ("Serbian President")."""
         quals = [p for p in lead if p.kind in QUALIFIERS]
+        home = self._title_home(titles[-1].key) if titles else None
         if not quals:
-            # a title that names one country's office: "russian president"
-            offices = self._offices(titles[-1].key, []) if titles else []
-            homes = {o.country for o in offices}
-            return _code(self._home(offices[0].country), offices[0].sector) if len(homes) == 1 else None
+            if not home:
+                return None
+            offices = self._offices(titles[-1].key, [home])
+            return _code(self._home(home), offices[0].sector)
         place = self._country_of(quals[-1])
         if place in self.kb.organisations:
             return place  # an international organisation's official: its code
@@ -208,7 +210,7 @@ class ActorResolver:
             return _Draft(span.start_char, span.end_char, person.id, kind, rule, person=person)
         return _Draft(span.start_char, span.end_char, "name:" + piece.key, "name", "entity", actor_kind="person")
 
-    def _unnamed(self, doc: Doc, ph: _Phrase, as_of: date | None, named: list[_Draft]) -> list[_Draft]:
+    def _unnamed(self, doc: Doc, ph: _Phrase, as_of: date | None, named: list[_Draft], where: dict[int, str]) -> list[_Draft]:
         """Mentions with no name: roles, groups, seats, countries and organisations."""
         if any(p.kind in (lx.PERSON, NEW_PERSON) for p in ph.pieces):
             return []
@@ -218,6 +220,8 @@ class ActorResolver:
         codes = [self._country_of(p) for p in pieces if p.kind in QUALIFIERS]
         titles = [p for p in pieces if p.kind == lx.TITLE]
         sectors = [p for p in pieces if p.kind == lx.SECTOR]
+        home = self._title_home(titles[-1].key) if titles and not codes else None
+        codes = codes or ([home] if home else [])
         if titles and not ph.not_office:
             holder = self._holder(titles[-1].key, codes, as_of, named, span.start_char)
             if holder:
@@ -243,8 +247,12 @@ class ActorResolver:
         if codes and sector:
             rule = "seat" if seat_sector and not (titles or sectors) else "group"
             return [_Draft(span.start_char, span.end_char, f"group:{codes[-1]}{sector}", "group", rule)]
-        if sectors and not titles:  # "rebels", "riot police": a role with no country given
-            return [_Draft(span.start_char, span.end_char, f"group:{sector}", "group", "role word")]
+        if sector and not codes:
+            # "protesters rallied in Belgrade": a role word takes the country where its sentence happens;
+            # "rebels", "the minister" with no place stay a sector with no country
+            home = where.get(doc[ph.start].sent.start)
+            actor = f"group:{home}{sector}" if home else f"group:{sector}"
+            return [_Draft(span.start_char, span.end_char, actor, "group", "role word" + (" + place" if home else ""))]
         drafts = []
         for p in pieces:
             if p.kind in (lx.COUNTRY, lx.DEMONYM, lx.REGION, lx.PLACE):
@@ -263,6 +271,11 @@ class ActorResolver:
             org = self.kb.organisations[piece.key]
             return org.country or org.code
         return piece.key
+
+    def _title_home(self, title: str) -> str | None:
+        """The one country whose offices a title names ("russian president"), else None."""
+        homes = {o.country for o in self._offices(title, [])}
+        return homes.pop() if len(homes) == 1 else None
 
     def _offices(self, title: str, codes: list[str]) -> list:
         """Offices the title names, in the given countries (any country when none is given)."""
@@ -355,6 +368,16 @@ class ActorResolver:
             return Actor(actor_id, doc.text[d.start : d.end], "group", key, country if country in kb.countries else None, sector)
         country = d.code[:3] if d.code and d.code[:3] in kb.countries else None
         return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
+
+
+def _locations(doc: Doc, pieces: list[Piece]) -> dict[int, str]:
+    """Sentence start -> the country of the first place named after "in" or "at" in it."""
+    found: dict[int, str] = {}
+    for p in pieces:
+        token = doc[p.end - 1]
+        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
+            found.setdefault(token.sent.start, p.key)
+    return found
 
 
 def _code(country: str, sector: str) -> str:

@@ -40,7 +40,16 @@ class Trigger:
     intent: str | None = None
     frame: str | None = None
     symmetric: bool = False
+    transitive: tuple[str, ...] = ()  # verbs that code only with a direct object
+    objects: tuple[tuple[tuple[str, ...], str], ...] = ()  # (object lemmas, CAMEO code)
     example: str = ""
+
+    def code_for(self, object_lemmas: set[str]) -> str:
+        """The code for this trigger given the lemmas of its object phrase."""
+        for lemmas, cameo in self.objects:
+            if object_lemmas & set(lemmas):
+                return cameo
+        return self.cameo
 
 
 @dataclass
@@ -72,6 +81,10 @@ def _words(items, path: Path, where: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(i.lower().split()) for i in items)
 
 
+def _known(code: str, cameo: dict[str, CameoCode]) -> bool:
+    return any(code[:n] in cameo for n in (4, 3, 2))
+
+
 def load_cameo(path: Path) -> dict[str, CameoCode]:
     """CAMEO code -> entry, with QuadClass from the root code."""
     doc = _load_yaml(path)
@@ -94,7 +107,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
     doc = _load_yaml(path)
-    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "example"}
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "objects", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):
         where = f"trigger {entry.get('id')!r}"
@@ -102,17 +115,25 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
         if unknown:
             raise KnowledgeBaseError(str(path), None, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         for key in ("cameo", "intent"):
-            if entry.get(key) is not None and not any(str(entry[key])[:n] in cameo for n in (4, 3, 2)):
+            if entry.get(key) is not None and not _known(str(entry[key]), cameo):
                 raise KnowledgeBaseError(str(path), None, f"{where}: {key} {entry[key]!r} is not a CAMEO code")
+        if not all(isinstance(t, str) for t in entry.get("target") or ()):
+            raise KnowledgeBaseError(str(path), None, f"{where}: every target must be a string (quote on/off/yes/no)")
         if entry.get("frame") not in (None, *FRAMES):
             raise KnowledgeBaseError(str(path), None, f"{where}: frame must be one of {', '.join(FRAMES)}")
+        objects = []
+        for rule in entry.get("objects") or []:
+            if not isinstance(rule, dict) or set(rule) != {"nouns", "cameo"} or not _known(str(rule["cameo"]), cameo):
+                raise KnowledgeBaseError(str(path), None, f"{where}: each of 'objects' needs nouns and a known cameo")
+            objects.append((tuple(" ".join(w) for w in _words(rule["nouns"], path, where)), str(rule["cameo"])))
         if entry["id"] in triggers:
             raise KnowledgeBaseError(str(path), None, f"{where}: defined twice")
         triggers[entry["id"]] = Trigger(
             id=entry["id"], cameo=str(entry["cameo"]), verbs=_words(entry.get("verbs", []), path, where),
             nouns=_words(entry.get("nouns", []), path, where), target=tuple(entry.get("target") or ()),
             intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
-            symmetric=bool(entry.get("symmetric", False)), example=entry.get("example", ""),
+            symmetric=bool(entry.get("symmetric", False)), transitive=tuple(entry.get("transitive") or ()),
+            objects=tuple(objects), example=entry.get("example", ""),
         )  # fmt: skip
     return triggers
 

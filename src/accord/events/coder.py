@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from .codebook import Codebook, Trigger
-from .triggers import Match, find
+from .triggers import LIGHT_VERBS, Match, find, object_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
@@ -43,6 +43,8 @@ class Coded:
     negated: bool = False
     hedged: bool = False
     reciprocal: bool = False
+    source_words: Token | None = None  # the subject, kept when no actor resolves from it
+    target_words: Token | None = None
     complement: Match | None = None
     consumed: set[int] = field(default_factory=set)
 
@@ -67,7 +69,7 @@ class EventCoder:
                 continue
             event = self._code(match, matches, mentions, context, sentence)
             consumed |= event.consumed | {match.token.i}
-            if event.source or event.reciprocal:
+            if event.source or event.reciprocal or event.source_words is not None:
                 coded.append(event)
         return coded
 
@@ -79,9 +81,14 @@ class EventCoder:
         consumed = {m.token.i for m in matches if m.trigger.id == trigger.id and _governs(match.token, m.token)}
         if complement:
             consumed.add(complement.token.i)
-        cameo, pattern = trigger.cameo, trigger.id
+        cameo, pattern = trigger.code_for(object_lemmas(match.token, match.nominal)), trigger.id
         negated = _negated(match.token)
         future = _future(match.token)
+        demander = _demander(match.token) if trigger.frame is None else None
+        if demander is not None:  # "X said Y must withdraw": X demands it of Y
+            source, target = _actors_in(demander, mentions), self._source(match, mentions)
+            return Coded(match=match, cameo="100", pattern=f"must-{trigger.id}", source=source, target=target,
+                         sentence=sentence, consumed=consumed)  # fmt: skip
         if trigger.frame == "intent":
             if complement and complement.trigger.frame is None:
                 cameo, pattern = self._intended(complement.trigger), f"{trigger.id}>{complement.trigger.id}"
@@ -99,6 +106,8 @@ class EventCoder:
                 cameo, pattern = self._intended(trigger), f"will-{trigger.id}"
         source = self._source(match, mentions)
         target = self._target(match, complement, mentions, source)
+        subject = next((t for t in _subject_heads(match.token) if t.pos_ in ("NOUN", "PROPN")), None)
+        obj = next(iter(_target_slots(match) + (_target_slots(complement) if complement else [])), None)
         reciprocal = _reciprocal(match, sentence)
         if reciprocal:
             parties = _parties(context, sentence)
@@ -108,7 +117,7 @@ class EventCoder:
         return Coded(
             match=match, cameo=cameo, pattern=pattern, source=source, target=target, sentence=sentence,
             negated=negated, hedged=_hedged(match.token), reciprocal=reciprocal, complement=complement,
-            consumed=consumed,
+            consumed=consumed, source_words=subject, target_words=obj,
         )  # fmt: skip
 
     def _intended(self, trigger: Trigger) -> str:
@@ -121,10 +130,14 @@ class EventCoder:
 
     @staticmethod
     def _complement(frame: Match, matches: list[Match]) -> Match | None:
-        """The trigger the frame verb governs through a complement, the closest first."""
+        """The trigger the frame verb governs through a complement, the closest first.
+
+        The way down may pass prepositions and light verbs ("agreed to hold talks") but
+        not another verb ("agreed to postpone the demonstration" has no complement event).
+        """
         best = None
         for m in matches:
-            if m.token == frame.token or not _governs(frame.token, m.token):
+            if m.token == frame.token or not _governs(frame.token, m.token) or _verb_between(frame.token, m.token):
                 continue
             if best is None or _distance(frame.token, m.token) < _distance(frame.token, best.token):
                 best = m
@@ -165,6 +178,30 @@ def _governs(head: Token, token: Token) -> bool:
         if token == head:
             return True
     return False
+
+
+def _verb_between(head: Token, token: Token) -> bool:
+    """True when a verb other than a light verb stands between the frame and the trigger."""
+    token = token.head
+    while token != head and token.head != token:
+        if token.pos_ == "VERB" and _lemma(token) not in LIGHT_VERBS:
+            return True
+        token = token.head
+    return False
+
+
+def _demander(token: Token) -> Token | None:
+    """For "X said (that) Y must V": the subject X of the verb that reports the demand."""
+    while token.dep_ == "xcomp" and not _has_must(token):
+        token = token.head  # "must stop supporting": the modal sits on the governing verb
+    if not _has_must(token) or token.dep_ != "ccomp":
+        return None
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def _has_must(token: Token) -> bool:
+    return any(c.lower_ in ("must", "should") and c.dep_ == "aux" for c in token.children)
 
 
 def _distance(head: Token, token: Token) -> int:
@@ -221,14 +258,20 @@ def _actors_in(token: Token, mentions: list[Mention]) -> list[Mention]:
     for head in heads:
         start, end = head.idx, head.idx + len(head)
         containing = [m for m in mentions if m.span.start <= start and end <= m.span.end]
-        if containing:
-            found.append(max(containing, key=lambda m: m.span.end - m.span.start))
-            continue
         left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-        inside = [m for m in mentions if left <= m.span.start and m.span.end <= right]
-        if inside:
+        inside = [m for m in mentions if left <= m.span.start and m.span.end <= right and m not in containing]
+        if containing:
+            best = max(containing, key=lambda m: m.span.end - m.span.start)
+            # "a delegation of Hamas negotiators": a role word with no country defers to what follows
+            found.append(inside[0] if inside and _countryless(best) else best)
+        elif inside:
             found.append(inside[0])
     return list(dict.fromkeys(found))
+
+
+def _countryless(mention: Mention) -> bool:
+    """A bare role word ("delegation"), whose own words name no country."""
+    return mention.rule.startswith("role word")
 
 
 def _negated(token: Token) -> bool:

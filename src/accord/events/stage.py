@@ -23,6 +23,7 @@ from .quantities import casualties, durations
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "around", "across"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+PLACE_TARGET_ROOTS = {"17", "18", "19", "20"}
 
 
 class EventStage:
@@ -58,6 +59,10 @@ class EventStage:
         span = Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
         when = _date_for(item, dates)
         used = {m.span for m in item.source + item.target}
+        place = self._place(item, used, countries)
+        if not item.target and item.cameo[:2] in PLACE_TARGET_ROOTS and place and place.country:
+            # "struck targets in southern Lebanon": the place's country is the target
+            item.target = [m for m in mentions if m.actor == f"country:{place.country}" and m.span not in used][:1]
         quantities = casualties(sentence.text, sentence.start_char) if item.cameo[:2] in VIOLENT_ROOTS else []
         long = durations(sentence.text, sentence.start_char)
         return Event(
@@ -69,8 +74,9 @@ class EventStage:
             when=when.start if when else article.published, when_end=when.end if when else article.published,
             when_rule=when.rule if when else ("publication date" if article.published else "unknown"),
             when_span=when.span if when else None,
-            place=self._place(item, used, countries), duration=long[0] if long else None,
+            place=place, duration=long[0] if long else None,
             casualties=tuple(quantities), negated=item.negated, hedged=item.hedged, reciprocal=item.reciprocal,
+            source_span=_phrase(item.source_words), target_span=_phrase(item.target_words),
         )  # fmt: skip
 
     def _place(self, item: Coded, used: set[Span], countries: set[str]) -> Place | None:
@@ -100,6 +106,13 @@ class EventStage:
                 continue
             events[i] = replace(events[i], evidence=events[i].evidence + (span,),
                                 duration=events[i].duration or (long[0] if long else None))  # fmt: skip
+
+
+def _phrase(token) -> Span | None:
+    """The character span of a token's phrase (its subtree), or None."""
+    if token is None:
+        return None
+    return Span(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
 
 
 def _date_for(item: Coded, dates: tuple[TimeExpression, ...]) -> TimeExpression | None:

@@ -43,14 +43,26 @@ def _lemma(token: Token) -> str:
 
 def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The rest of a phrasal verb ("for" in "call for") among its children and grandchildren."""
-    near = {_lemma(c) for c in token.children} | {_lemma(g) for c in token.children for g in c.children}
-    near |= {_lemma(t) for t in token.doc[token.i + 1 : token.i + 3]}
+    nearby = [*token.children, *(g for c in token.children for g in c.children), *token.doc[token.i + 1 : token.i + 3]]
+    near = {form for t in nearby for form in (_lemma(t), t.lower_)}
     return all(w in near for w in words[1:])
+
+
+def _has_object(token: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children)
+
+
+def object_lemmas(token: Token, nominal: bool) -> set[str]:
+    """The lemmas of what the trigger acts on: its object phrase, or the noun's own words."""
+    if nominal:
+        return {_lemma(t) for t in token.subtree}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return {_lemma(t) for o in objects for t in o.subtree} | {" ".join(_lemma(t) for t in o.subtree) for o in objects}
 
 
 def _noun_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The modifiers of a multiword noun ("drone" in "drone attacks") to its left in the phrase."""
-    left = {_lemma(t) for t in token.doc[token.left_edge.i : token.i]}
+    left = {form for t in token.doc[token.left_edge.i : token.i] for form in (_lemma(t), t.lower_)}
     return all(w in left for w in words[:-1])
 
 
@@ -75,14 +87,14 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     for token in sentence:
         if token.pos_ in VERB_POS:
             for words, trigger in book.verbs.get(_lemma(token), ()):
-                if _verb_words_fit(token, words):
+                if _verb_words_fit(token, words) and (words[0] not in trigger.transitive or _has_object(token)):
                     verbal.append(Match(token, trigger, words, nominal=False))
                     break
     frames = {m.token.i for m in verbal if m.trigger.frame}
     nominal: list[Match] = []
     for token in sentence:
         if token.pos_ in NOUN_POS:
-            for words, trigger in book.nouns.get(_lemma(token), ()):
+            for words, trigger in book.nouns.get(_lemma(token), book.nouns.get(token.lower_, ())):
                 if _noun_words_fit(token, words) and _nominal_counts(token, trigger, frames):
                     nominal.append(Match(token, trigger, words, nominal=True))
                     break

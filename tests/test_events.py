@@ -1,0 +1,119 @@
+"""Event coding: every codebook example, the seed's events, modality, attributes and merging."""
+
+import pytest
+
+import accord
+from accord.events import load_codebook
+
+from .conftest import shared_path
+
+BOOK = load_codebook()
+
+
+def events_of(text, published="2025-04-14"):
+    return accord.analyze(text, published=published).events
+
+
+@pytest.mark.parametrize("trigger", list(BOOK.triggers.values()), ids=lambda t: t.id)
+def test_every_codebook_example_codes_to_its_type(trigger):
+    assert trigger.example, f"trigger {trigger.id} has no example sentence"
+    wanted = BOOK.code(trigger.cameo).plover
+    types = [e.type for e in events_of(trigger.example) if not e.negated]
+    assert wanted in types, f"{trigger.example!r} gave {types}, wanted {wanted}"
+
+
+@pytest.mark.parametrize(
+    "sentence, type_, source, target",
+    [
+        ("Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Monday.", "CONSULT", "RUS", "CHN"),
+        ("Israeli warplanes struck targets in southern Lebanon overnight.", "ASSAULT", "ISR", "LBN"),
+        ("The European Union imposed new sanctions on Iran on Monday.", "SANCTION", "IGO", "IRN"),
+        ("Kyiv accused Moscow of violating the Easter truce.", "ACCUSE", "UKR", "RUS"),
+        ("Qatar hosted a delegation of Hamas negotiators in Doha.", "CONSULT", "QAT", "PSE"),
+        ("The Kremlin rejected a proposal for a 30-day ceasefire.", "REJECT", "RUS", None),
+        ("Pakistan threatened to suspend the Simla Agreement with India.", "THREATEN", "PAK", None),
+        ("Germany will send air defence systems to Ukraine.", "AGREE", "DEU", "UKR"),
+        ("Sudanese paramilitaries shelled a camp for displaced people near El Fasher.", "ASSAULT", "SDN", None),
+        ("Thousands of protesters rallied in Belgrade against the government.", "PROTEST", "SRB", None),
+        ("Police arrested dozens of opposition supporters in Istanbul.", "COERCE", None, None),
+        ("The UN Security Council called for an immediate ceasefire in Gaza.", "REQUEST", "IGO", None),
+        ("Rwanda said the Congolese army must stop supporting the FDLR militia.", "REQUEST", "RWA", "COD"),
+    ],
+)
+def test_table_of_sentences(sentence, type_, source, target):
+    from accord.evaluate.actors import country_part
+    from accord.pipeline import _pipeline
+
+    result = accord.analyze(sentence, published="2025-04-14")
+    coded = [e for e in result.events if e.type == type_]
+    assert coded, f"{sentence!r}: {[e.type for e in result.events]}"
+    codes = {a.id: country_part(a.code, _pipeline(())) for a in result.actors}
+    event = coded[0]
+    if source:
+        assert source in {codes[a] for a in event.source}
+    if target:
+        assert target in {codes[a] for a in event.target}
+
+
+@pytest.mark.parametrize(
+    "sentence, negated, hedged",
+    [
+        ("Russian forces did not attack the city on Sunday.", True, False),
+        ("Ukraine could strike targets deep inside Russia.", False, True),
+        ("Russian forces attacked the city on Sunday.", False, False),
+    ],
+)
+def test_negation_and_hedging(sentence, negated, hedged):
+    [event] = [e for e in events_of(sentence) if e.type == "ASSAULT"]
+    assert (event.negated, event.hedged) == (negated, hedged)
+
+
+def test_casualties_and_duration():
+    [attack] = [e for e in events_of("A Russian missile strike on Sumy killed at least 34 people on Sunday.") if e.type == "ASSAULT"]
+    killed = [q for q in attack.casualties if q.unit == "killed"]
+    assert killed and killed[0].low == 34 and killed[0].high is None
+    [talks] = [e for e in events_of("Ukraine and US officials held talks in Jeddah that lasted about eight hours.") if e.type == "CONSULT"]
+    assert talks.duration.low == 8
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return accord.analyze(shared_path("eval", "seed", "article.txt"), published="2025-04-14")
+
+
+def _by_evidence(analysis, words):
+    text = analysis.article.text
+    return [e for e in analysis.events if any(words in s.text_in(text) for s in e.evidence)]
+
+
+def test_seed_meeting_is_one_consult_with_date_place_and_duration(seed):
+    names = {a.id: a.name for a in seed.actors}
+    [meeting] = _by_evidence(seed, "had a crucial meeting with President Putin in St. Petersburg on Friday")
+    assert meeting.type == "CONSULT" and meeting.cameo.startswith("04")
+    assert [names[a] for a in meeting.source] == ["Steve Witkoff"]
+    assert [names[a] for a in meeting.target] == ["Vladimir Putin"]
+    assert str(meeting.when) == "2025-04-11"
+    assert meeting.place.country == "RUS"
+    assert abs(meeting.place.lat - 59.94) < 0.1 and abs(meeting.place.lon - 30.31) < 0.1
+    assert meeting.duration.low == 4 and meeting.duration.high is None
+    assert any("met to discuss peace negotiations" in s.text_in(seed.article.text) for s in meeting.evidence)
+
+
+def test_seed_accusations_strikes_and_call_for_talks(seed):
+    codes = {a.id: a.code for a in seed.actors}
+    [accuse] = _by_evidence(seed, "Each side has accused the other of ceasefire breaches")
+    assert accuse.type == "ACCUSE" and accuse.reciprocal
+    assert {codes[a][:3] for a in accuse.source + accuse.target} == {"RUS", "UKR"}
+    strikes = [e for e in _by_evidence(seed, "Russian troops persist in missile and drone attacks") if e.type == "ASSAULT"]
+    assert strikes and codes[strikes[0].source[0]] == "RUSMIL" and codes[strikes[0].target[0]][:3] == "UKR"
+    assert strikes[0].cameo.startswith("19")
+    calls = [e for e in _by_evidence(seed, "calling for peace talks") if e.type == "REQUEST"]
+    assert calls and codes[calls[0].source[0]] == "USAGOV"
+
+
+def test_seed_nothing_from_headings_and_no_forecast_coded(seed):
+    text = seed.article.text
+    for event in seed.events:
+        for span in event.evidence:
+            assert not any(h.start <= span.start < h.end for h in seed.article.headings)
+        assert "rapid outcomes are not expected" not in event.evidence[0].text_in(text) or event.hedged or event.negated
