@@ -103,6 +103,7 @@ class KnowledgeBase:
     current_to: date | None = None
     files: list[str] = field(default_factory=list)
     where: dict[str, tuple[str, int]] = field(default_factory=dict)  # person id -> (file, line)
+    tenures: dict[str, list[tuple[Person, Tenure]]] = field(default_factory=dict)  # office id ->
 
     def roles_on(self, person: Person, day: date) -> list[Tenure]:
         """The tenures `person` held on `day`."""
@@ -110,7 +111,14 @@ class KnowledgeBase:
 
     def holders(self, office: str, day: date) -> list[Person]:
         """The people who held `office` on `day`."""
-        return [p for p in self.people.values() if any(t.office == office and t.held_on(day) for t in p.roles)]
+        return [p for p, t in self.tenures.get(office, ()) if t.held_on(day)]
+
+    def index(self) -> None:
+        """Build the office -> (person, tenure) index; called once the files are read."""
+        self.tenures = {}
+        for person in self.people.values():
+            for tenure in person.roles:
+                self.tenures.setdefault(tenure.office, []).append((person, tenure))
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -312,6 +320,7 @@ def load_dirs(dirs: tuple[Path, ...]) -> KnowledgeBase:
         for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
             _read_file(path, kb, seen)
     _check_references(kb)
+    kb.index()
     return kb
 
 

@@ -85,6 +85,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, nlp: Language):
         self.kb = kb
         self.lexicon = Lexicon(kb, nlp)
+        self._fitting: dict[str, list] = {}  # title -> the offices it names, filled as titles are met
 
     def __call__(self, doc: Doc, article: Article) -> ActorResult:
         """Return the actors and mentions of one article, with the date they hold for."""
@@ -95,8 +96,9 @@ class ActorResolver:
         if as_of is None:
             window = infer_window([d.claims for d in named if d.claims])
             as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
-        where = _locations(doc, pieces)
-        drafts = named + [d for ph in phrases for d in self._unnamed(doc, ph, as_of, named, where)]
+        sentence_of = _sentence_starts(doc)
+        where = _locations(doc, pieces, sentence_of)
+        drafts = named + [d for ph in phrases for d in self._unnamed(doc, ph, as_of, named, where.get(sentence_of(ph.start)))]
         drafts += self._pronouns(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
@@ -210,7 +212,7 @@ class ActorResolver:
             return _Draft(span.start_char, span.end_char, person.id, kind, rule, person=person)
         return _Draft(span.start_char, span.end_char, "name:" + piece.key, "name", "entity", actor_kind="person")
 
-    def _unnamed(self, doc: Doc, ph: _Phrase, as_of: date | None, named: list[_Draft], where: dict[int, str]) -> list[_Draft]:
+    def _unnamed(self, doc: Doc, ph: _Phrase, as_of: date | None, named: list[_Draft], place: str | None) -> list[_Draft]:
         """Mentions with no name: roles, groups, seats, countries and organisations."""
         if any(p.kind in (lx.PERSON, NEW_PERSON) for p in ph.pieces):
             return []
@@ -250,9 +252,8 @@ class ActorResolver:
         if sector and not codes:
             # "protesters rallied in Belgrade": a role word takes the country where its sentence happens;
             # "rebels", "the minister" with no place stay a sector with no country
-            home = where.get(doc[ph.start].sent.start)
-            actor = f"group:{home}{sector}" if home else f"group:{sector}"
-            return [_Draft(span.start_char, span.end_char, actor, "group", "role word" + (" + place" if home else ""))]
+            actor = f"group:{place}{sector}" if place else f"group:{sector}"
+            return [_Draft(span.start_char, span.end_char, actor, "group", "role word" + (" + place" if place else ""))]
         drafts = []
         for p in pieces:
             if p.kind in (lx.COUNTRY, lx.DEMONYM, lx.REGION, lx.PLACE):
@@ -279,7 +280,9 @@ class ActorResolver:
 
     def _offices(self, title: str, codes: list[str]) -> list:
         """Offices the title names, in the given countries (any country when none is given)."""
-        return [o for o in self.kb.offices.values() if (not codes or o.country in codes) and office_fits(o, title)]
+        if title not in self._fitting:
+            self._fitting[title] = [o for o in self.kb.offices.values() if office_fits(o, title)]
+        return [o for o in self._fitting[title] if not codes or o.country in codes]
 
     def _holder(self, title: str, codes: list[str], as_of: date | None, named: list[_Draft], at: int):
         """The person a title refers to: the sole holder then, or the last named fitting holder."""
@@ -318,6 +321,7 @@ class ActorResolver:
     def _finish(self, doc: Doc, drafts: list[_Draft], as_of: date | None, as_of_rule: str, window) -> ActorResult:
         actors: dict[str, Actor] = {}
         mentions = []
+        text = doc.text  # built anew on every access: read it once
         surnames: dict[str, str] = {}
         for d in drafts:
             actor_id = d.actor
@@ -327,10 +331,10 @@ class ActorResolver:
                 if actor_id == d.actor and " " in name:
                     surnames.setdefault(name.split()[-1], actor_id)
             if actor_id not in actors:
-                actors[actor_id] = self._actor(actor_id, d, doc, as_of)
+                actors[actor_id] = self._actor(actor_id, d, text, as_of)
             mentions.append(
                 Mention(
-                    span=Span(d.start, d.end), text=doc.text[d.start : d.end], actor=actor_id, kind=d.kind,
+                    span=Span(d.start, d.end), text=text[d.start : d.end], actor=actor_id, kind=d.kind,
                     rule=d.rule, role=("former " if d.former else "") + d.title if d.title else None,
                     role_valid=self._title_valid(d, as_of),
                 )
@@ -345,7 +349,7 @@ class ActorResolver:
             return any(t.end and t.end <= as_of for t in fitting)
         return any(t.held_on(as_of) for t in fitting)
 
-    def _actor(self, actor_id: str, d: _Draft, doc: Doc, as_of: date | None) -> Actor:
+    def _actor(self, actor_id: str, d: _Draft, text: str, as_of: date | None) -> Actor:
         kb = self.kb
         if d.person:
             p = d.person
@@ -365,18 +369,24 @@ class ActorResolver:
             return Actor(actor_id, org.name, "organisation", code, org.country, org.sector)
         if kind == "group":
             country, sector = key[:-3], key[-3:]
-            return Actor(actor_id, doc.text[d.start : d.end], "group", key, country if country in kb.countries else None, sector)
+            return Actor(actor_id, text[d.start : d.end], "group", key, country if country in kb.countries else None, sector)
         country = d.code[:3] if d.code and d.code[:3] in kb.countries else None
         return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
 
 
-def _locations(doc: Doc, pieces: list[Piece]) -> dict[int, str]:
+def _sentence_starts(doc: Doc):
+    """A function from a token index to the index of its sentence's first token."""
+    starts = [s.start for s in doc.sents]
+    return lambda i: starts[bisect_right(starts, i) - 1]
+
+
+def _locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
     """Sentence start -> the country of the first place named after "in" or "at" in it."""
     found: dict[int, str] = {}
     for p in pieces:
         token = doc[p.end - 1]
         if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
-            found.setdefault(token.sent.start, p.key)
+            found.setdefault(sentence_of(token.i), p.key)
     return found
 
 
