@@ -27,6 +27,8 @@ RECIPROCAL = {"each side", "both sides", "the two sides", "the sides", "each oth
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 COMPLEMENTS = ("xcomp", "ccomp", "prep", "pobj", "dobj", "acomp", "pcomp", "advcl", "conj", "attr")
 # Threat codes by the root of the threatened action.
+# Passives that describe the subject's own stance: "is opposed to", "is committed to".
+STATIVE_PASSIVES = {"oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve"}
 THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
 
 
@@ -61,7 +63,7 @@ class EventCoder:
 
     def sentence_events(self, sentence: SpacySpan, mentions: list[Mention], context: list[Mention]) -> list[Coded]:
         """The events of one sentence; `context` is the paragraph's mentions, for "each side"."""
-        matches = sorted(find(sentence, self.book), key=lambda m: (m.depth, m.token.i))
+        matches = sorted(find(sentence, self.book), key=lambda m: (m.depth, m.nominal, m.token.i))
         consumed: set[int] = set()
         coded = []
         for match in matches:
@@ -69,7 +71,7 @@ class EventCoder:
                 continue
             event = self._code(match, matches, mentions, context, sentence)
             consumed |= event.consumed | {match.token.i}
-            if event.source or event.reciprocal or event.source_words is not None:
+            if event.source or event.reciprocal or event.source_words is not None or _patient(match.token) is not None:
                 coded.append(event)
         return coded
 
@@ -84,7 +86,7 @@ class EventCoder:
         cameo, pattern = trigger.code_for(object_lemmas(match.token, match.nominal)), trigger.id
         negated = _negated(match.token)
         future = _future(match.token)
-        demander = _demander(match.token) if trigger.frame is None else None
+        demander = _demander(match.token)
         if demander is not None:  # "X said Y must withdraw": X demands it of Y
             source, target = _actors_in(demander, mentions), self._source(match, mentions)
             return Coded(match=match, cameo="100", pattern=f"must-{trigger.id}", source=source, target=target,
@@ -102,12 +104,20 @@ class EventCoder:
         elif trigger.frame is None and future:
             if negated and self.book.code(trigger.cameo).quad_class in (1, 2):
                 cameo, pattern, negated = "120", f"not-will-{trigger.id}", False
+            elif _conditional(match.token):  # "will withdraw its force unless ...": a threat
+                cameo, pattern = THREAT_BY_ROOT.get(trigger.cameo[:2], "130"), f"will-unless-{trigger.id}"
             else:
                 cameo, pattern = self._intended(trigger), f"will-{trigger.id}"
         source = self._source(match, mentions)
         target = self._target(match, complement, mentions, source)
         subject = next((t for t in _subject_heads(match.token) if t.pos_ in ("NOUN", "PROPN")), None)
         obj = next(iter(_target_slots(match) + (_target_slots(complement) if complement else [])), None)
+        patient = _patient(match.token)
+        if patient is not None and not source:
+            if _lemma(match.token) in STATIVE_PASSIVES:  # "Israel is opposed to ...": the subject acts
+                source, subject = _actors_in(patient, mentions), patient
+            elif not target:  # "three civilians were killed": the subject suffered it
+                target, obj = _actors_in(patient, mentions), patient
         reciprocal = _reciprocal(match, sentence)
         if reciprocal:
             parties = _parties(context, sentence)
@@ -151,10 +161,13 @@ class EventCoder:
             found = _actors_in(head, mentions)
             if found:
                 return found
-        if match.nominal:
-            poss = [c for c in token.children if c.dep_ == "poss"]
-            if poss:
-                return _actors_in(poss[0], mentions)
+        if match.nominal:  # "Russia's offensive", "the withdrawal of French troops"
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners += [g for c in token.children if c.dep_ == "prep" and _lemma(c) in ("of", "by") for g in c.children if g.dep_ == "pobj"]
+            for owner in owners:
+                found = _actors_in(owner, mentions)
+                if found:
+                    return found
         return []
 
     def _target(self, match: Match, complement: Match | None, mentions, source) -> list[Mention]:
@@ -178,6 +191,19 @@ def _governs(head: Token, token: Token) -> bool:
         if token == head:
             return True
     return False
+
+
+def _patient(token: Token) -> Token | None:
+    """The subject of a passive trigger with no "by" agent."""
+    if any(c.dep_ == "agent" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+
+
+def _conditional(token: Token) -> bool:
+    """True when the action hangs on an "unless" or "if" clause."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") and m.dep_ == "mark" for m in c.children)
+               for c in token.children)  # fmt: skip
 
 
 def _verb_between(head: Token, token: Token) -> bool:

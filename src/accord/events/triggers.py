@@ -13,9 +13,16 @@ from .codebook import Codebook, Trigger
 LIGHT_VERBS = {
     "have", "hold", "conduct", "launch", "stage", "carry", "begin", "start", "open", "mount", "make",
     "give", "declare", "announce", "impose", "continue", "persist", "resume", "step", "intensify",
-    "order", "undertake", "lead", "engage", "wage", "sign", "reach", "seal", "broker", "join", "attend",
-    "go", "initiate", "renew", "escalate", "unleash", "carry out", "keep", "conclude", "agree",
+    "order", "undertake", "lead", "engage", "wage", "reach", "seal", "broker", "join", "attend",
+    "go", "initiate", "renew", "escalate", "unleash", "keep", "conclude", "agree", "reiterate", "repeat",
+    "issue", "voice", "express", "complete", "extend", "tighten", "reimpose", "maintain", "enforce", "put",
+    "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender",
 }  # fmt: skip
+# Events named in these adjuncts are the background of the news, not the news: "said during a visit".
+BACKGROUND_PREPS = {"during", "after", "before", "following", "amid", "ahead", "since"}
+# Heads that carry the event of the noun before them: "mediation effort", "peace mission".
+GENERIC_HEADS = {"effort", "mission", "bid", "campaign", "process", "initiative", "drive", "operation", "plan"}
+MODALS_OF_DEMAND = {"must", "should"}
 VERB_POS = {"VERB", "AUX", "ADJ"}
 NOUN_POS = {"NOUN", "PROPN"}
 
@@ -31,7 +38,12 @@ class Match:
 
     @property
     def depth(self) -> int:
-        depth, token = 0, self.token
+        """How far the event sits from the root; a noun counts at the depth of the verb carrying it."""
+        token = self.token
+        if self.nominal:
+            while token.dep_ in ("dobj", "pobj", "prep", "compound", "attr", "nsubjpass") and token.head != token:
+                token = token.head
+        depth = 0
         while token.head != token:
             depth, token = depth + 1, token.head
         return depth
@@ -49,7 +61,7 @@ def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
 
 
 def _has_object(token: Token) -> bool:
-    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in token.children)
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative", "xcomp", "ccomp") for c in token.children)
 
 
 def object_lemmas(token: Token, nominal: bool) -> set[str]:
@@ -94,8 +106,21 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     nominal: list[Match] = []
     for token in sentence:
         if token.pos_ in NOUN_POS:
-            for words, trigger in book.nouns.get(_lemma(token), book.nouns.get(token.lower_, ())):
-                if _noun_words_fit(token, words) and _nominal_counts(token, trigger, frames):
-                    nominal.append(Match(token, trigger, words, nominal=True))
+            carrier = token.head if token.dep_ == "compound" and _lemma(token.head) in GENERIC_HEADS else token
+            if carrier.dep_ == "pobj" and _lemma(carrier.head) in BACKGROUND_PREPS:
+                continue
+            for words, trigger in book.nouns.get(token.lower_) or book.nouns.get(_lemma(token), ()):
+                if _noun_words_fit(token, words) and _nominal_counts(carrier, trigger, frames):
+                    nominal.append(Match(carrier, trigger, words, nominal=True))
                     break
-    return verbal + nominal
+    # "gave a warm welcome": a light verb whose object is an event noun yields to the noun
+    carried = {m.token.head.i for m in nominal if m.token.dep_ == "dobj"}
+    verbal = [m for m in verbal if not (m.token.i in carried and _lemma(m.token) in LIGHT_VERBS)]
+    taken = {m.token.i for m in verbal + nominal}
+    demands = [
+        Match(token, book.triggers["demand"], ("demand",), nominal=False)
+        for token in sentence
+        if token.i not in taken and token.pos_ == "VERB" and token.dep_ == "ccomp"
+        and any(c.lower_ in MODALS_OF_DEMAND and c.dep_ == "aux" for c in token.children)
+    ]  # fmt: skip  # "X said China must drop its barriers": a demand whatever the verb
+    return verbal + nominal + demands

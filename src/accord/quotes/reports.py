@@ -204,10 +204,10 @@ class ReportFinder:
         if frame not in ("object", "clause") or not words or words[0].lower_ not in self.lexicon.anaphors:
             return None
         sent = v.sent
-        if sent.start == 0 or "\n\n" in self.doc[sent.start - 1].text_with_ws:
+        if sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
-        return _chars(self.doc, before.start, before.end)
+        return None if self.skip(before.start_char) else _chars(self.doc, before.start, before.end)
 
     def _infinitive(self, v: Token) -> Token | None:
         return next((c for c in v.children if c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children)), None)
@@ -215,7 +215,7 @@ class ReportFinder:
     def _frame(self, v: Token, particle: Token | None, frame: str) -> tuple[int, int] | None:
         """Token range of the complement in one frame, or None when the parse has no such complement."""
         owners = [v] + ([particle] if particle is not None and particle.dep_ not in ("prt", "prep", "agent") else [])
-        kids = [c for o in owners for c in o.children if c is not particle]
+        kids = [c for o in owners for c in o.children if particle is None or c.i != particle.i]
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if frame == "prep":
             prep = particle if particle is not None and particle.dep_ in ("prep", "agent") else next((c for c in kids if c.dep_ == "prep"), None)
@@ -232,7 +232,7 @@ class ReportFinder:
                 whom = next((c for c in particle.children if c.dep_ == "pobj"), None)
             x = next((c for t in (v, whom) if t is not None for c in t.children if c.dep_ == "xcomp"), None)
             return (whom.left_edge.i, x.right_edge.i + 1) if whom is not None and x is not None and x.i > whom.i else None
-        if obj is None or obj.pos_ == "PRON" and obj.lower_ not in self.lexicon.anaphors:
+        if obj is None:
             return None
         if frame in ("as", "of", "for"):
             prep = next((c for t in (v, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == frame), None)
@@ -240,6 +240,8 @@ class ReportFinder:
         if frame == "predicate":
             pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "acomp", "attr") and c.i > obj.i), None)
             return (obj.left_edge.i, pred.right_edge.i + 1) if pred is not None else None
+        if obj.pos_ == "PRON" and obj.lower_ not in self.lexicon.anaphors:
+            return None  # "confirmed it": nothing said
         clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
         if clause is not None and obj.lemma_.lower() not in self.lexicon.nouns:
             return clause.left_edge.i, clause.right_edge.i + 1  # "advocated the possibility that ..."
@@ -250,7 +252,7 @@ class ReportFinder:
         owners = [v] + ([particle] if particle is not None and particle.dep_ not in ("prt", "prep") else [])
         clauses = [
             c for o in owners for c in o.children
-            if c is not particle and (c.dep_ == "ccomp" or c.dep_ in ("advcl", "parataxis", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+            if (particle is None or c.i != particle.i) and (c.dep_ == "ccomp" or c.dep_ in ("advcl", "parataxis", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
         ]  # fmt: skip
         sent = v.sent
         stretch = self._set_off(v, sent)
@@ -276,7 +278,7 @@ class ReportFinder:
             a -= 1
         while b < sent.end and not _is_boundary(self.doc[b]):
             b += 1
-        if any(t is not v and _is_verb(t) and t.dep_ not in ("amod", "compound") for t in self.doc[a:b]):
+        if any(t.i != v.i and _is_verb(t) and t.dep_ not in ("amod", "compound") for t in self.doc[a:b]):
             return None
         return a, b
 
