@@ -86,6 +86,10 @@ class ActorResolver:
         self.kb = kb
         self.lexicon = Lexicon(kb, nlp)
         self._fitting: dict[str, list] = {}  # title -> the offices it names, filled as titles are met
+        self._home_words = {  # code -> lower-case words naming it: "russian", "kremlin", "nato"
+            c.code: {w for n in (c.name, *c.aliases, *c.demonyms, *c.seats) for w in n.lower().split()}
+            for c in kb.countries.values()
+        } | {o.code: {w for n in (o.name, *o.aliases) for w in n.lower().split()} for o in kb.organisations.values()}
 
     def __call__(self, doc: Doc, article: Article) -> ActorResult:
         """Return the actors and mentions of one article, with the date they hold for."""
@@ -274,9 +278,12 @@ class ActorResolver:
         return piece.key
 
     def _title_home(self, title: str) -> str | None:
-        """The one country whose offices a title names ("russian president"), else None."""
+        """The country a title names in its own words ("russian president", "kremlin spokesman")."""
         homes = {o.country for o in self._offices(title, [])}
-        return homes.pop() if len(homes) == 1 else None
+        if len(homes) != 1:
+            return None
+        home = homes.pop()
+        return home if set(title.replace("'s", "").split()) & self._home_words.get(home, set()) else None
 
     def _offices(self, title: str, codes: list[str]) -> list:
         """Offices the title names, in the given countries (any country when none is given)."""

@@ -265,15 +265,20 @@ def _target_slots(match: Match) -> list[Token]:
     owners = [token]
     if match.nominal and token.dep_ in ("dobj", "pobj"):
         owners.append(token.head if token.dep_ == "dobj" else token.head.head)
-    slots = []
+    patients = [c for c in token.children if c.dep_ == "nsubjpass"] if any(c.dep_ == "agent" for c in token.children) else []
+    if not match.nominal:  # "shared evidence with the U.S.": the object's own prepositions
+        owners += [c for c in token.children if c.dep_ == "dobj"] + patients
+    slots = list(patients)  # "India was accused by Pakistan": the passive subject is the target
     for owner in owners:
         for child in owner.children:
-            if child.dep_ == "dobj" and "dobj" in trigger.target and not match.nominal:
+            if child.dep_ == "dobj" and "dobj" in trigger.target and not match.nominal and owner == token:
                 slots.append(child)
             elif child.dep_ == "dative" and ("dative" in trigger.target or "to" in trigger.target):
                 slots.append(child)
             elif child.dep_ == "prep" and _lemma(child) in trigger.target:
                 slots += [g for g in child.children if g.dep_ == "pobj"]
+    # "demanded that the US cancel plans": the subject of the clause the trigger governs
+    slots += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     return slots
 
 

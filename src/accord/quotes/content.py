@@ -20,6 +20,7 @@ LEAD = " \t\n,;:—–-"
 TRAIL = " \t\n,.;:—–-"
 IGNORABLE = {"DET", "PUNCT", "SPACE"}
 NOT_VERBS = {"amod", "acomp", "compound"}
+MODIFIERS = {"compound", "amod", "nmod", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,16 @@ def widen(start: int, end: int, quotations: list[Quoted]) -> tuple[int, int]:
     return start, end
 
 
-def trim(text: str, start: int, end: int, background: re.Pattern | None = None, quotations: list[Quoted] = ()) -> Span:
-    """Drop a leading "that", edge punctuation outside the marks, and trailing background."""
+def trim(doc: Doc, start: int, end: int, background: re.Pattern, quotations: list[Quoted]) -> Span:
+    """Drop a leading complementizer, edge punctuation outside the marks, and trailing background."""
+    text = doc.text
     while start < end and text[start] in LEAD:
         start += 1
-    if text[start : start + 5].lower() == "that " and end - start > 5:
-        start += 5
+    first = tokens(doc, start, start + 1)
+    if first and first[0].lower_ == "that" and first[0].dep_ == "mark":
+        start = first[0].idx + len(first[0])
+        while start < end and text[start] in LEAD:
+            start += 1
     if background is not None:
         for match in background.finditer(text, start, end):
             if not any(q.outer.start <= match.start() < q.outer.end for q in quotations):
@@ -69,6 +74,13 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
     """Do the words hold a verb phrase (not a lone verb or an adjectival participle)?"""
     words = [t for t in tokens(doc, start, end) if not t.is_punct and not t.is_space]
     return len(words) > 1 and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in NOT_VERBS for t in words)
+
+
+def is_label(doc: Doc, q: Quoted) -> bool:
+    """Is the quotation a name or label modifying the noun after it ("1,000-for-1,000" prisoners)?"""
+    inside = tokens(doc, q.start, q.end)
+    heads = [t for t in inside if not q.start <= t.head.idx < q.end]
+    return bool(heads) and all(t.dep_ in MODIFIERS and t.head.idx >= q.end for t in heads)
 
 
 def _sole_quotation(doc: Doc, start: int, end: int, inside: list[Quoted]) -> bool:
@@ -99,7 +111,7 @@ def shape(doc: Doc, pieces: list[tuple[int, int]], quotations: list[Quoted], bac
         if alone:
             content = Span(u[0].start, _inner_end(text, u[0]))
         else:
-            content = trim(text, s, e, background, u)
+            content = trim(doc, s, e, background, u)
         if content.end > content.start:
             out.append(Piece(content, kind, tuple(u)))
     return out

@@ -25,6 +25,7 @@ class Cue:
     classes: tuple[str, ...]
     frames: frozenset[str]
     quoted: frozenset[str]  # frames that report only when the complement holds quoted words
+    named: bool = False  # the speaker must be a resolved actor ("data indicates" is no report)
 
     def allows(self, frame: str, has_quote: bool) -> bool:
         """Is `frame` a report for this cue, given whether its complement holds quoted words?"""
@@ -70,8 +71,11 @@ def _cues(classes, path: Path) -> dict[str, tuple[Cue, ...]]:
     merged: dict[tuple[str, ...], Cue] = {}
     for name, entry in classes.items():
         where = f"cues.{name}"
-        if not isinstance(entry, dict) or set(entry) - {"words", "frames", "quoted"}:
-            raise KnowledgeBaseError(str(path), None, f"{where}: expected words, frames and quoted only")
+        if not isinstance(entry, dict) or set(entry) - {"words", "frames", "quoted", "named"}:
+            raise KnowledgeBaseError(str(path), None, f"{where}: expected words, frames, quoted and named only")
+        named = entry.get("named", False)
+        if not isinstance(named, bool):
+            raise KnowledgeBaseError(str(path), None, f"{where}.named: expected true or false")
         frames = _frames(entry.get("frames"), path, f"{where}.frames")
         quoted = _frames(entry.get("quoted"), path, f"{where}.quoted")
         if not frames | quoted:
@@ -82,10 +86,9 @@ def _cues(classes, path: Path) -> dict[str, tuple[Cue, ...]]:
                 raise KnowledgeBaseError(str(path), None, f"{where}: {phrase!r} has more than three words")
             old = merged.get(words)
             if old:
-                frames_, quoted_ = old.frames | frames, old.quoted | quoted
-                merged[words] = Cue(words, (*old.classes, name), frames_, quoted_)
+                merged[words] = Cue(words, (*old.classes, name), old.frames | frames, old.quoted | quoted, old.named or named)
             else:
-                merged[words] = Cue(words, (name,), frames, quoted)
+                merged[words] = Cue(words, (name,), frames, quoted, named)
     verbs: dict[str, list[Cue]] = {}
     for cue in merged.values():
         verbs.setdefault(cue.words[0], []).append(cue)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Mention, Quote, Span
-from .content import has_verb, shape
+from .content import has_verb, is_label, shape
 from .cues import CueLexicon, load_cues
 from .marks import Quoted, find_quoted
 from .reports import Report, ReportFinder
@@ -109,13 +109,15 @@ class QuoteExtractor:
 
     def _add_report(self, doc: Doc, report: Report, quotations: list[Quoted], speakers: Speakers, records: list[_Record]) -> None:
         pieces = shape(doc, report.pieces + report.extra, quotations, self.background, report.dash)
-        if not pieces or report.quoted_only and not any(p.quotations for p in pieces):
+        if not pieces or report.quoted_only and all(is_label(doc, q) for p in pieces for q in p.quotations):
             return
         previous = records[-1].speaker if records else None
         if report.impersonal or report.speaker is None:
             speaker = Speaker(None, None, 1.0 if report.impersonal else 0.8)
         else:
             speaker = speakers.at(report.speaker, previous)
+        if report.entry and report.entry.named and not speaker.named or report.frame == "object" and speaker.actor is None:
+            return  # "the data indicates", "both sides reiterated their readiness": no speaker to hold to it
         for piece in pieces:
             if any(_overlaps(piece.content, r.quote.content) for r in records):
                 continue
@@ -139,6 +141,8 @@ class QuoteExtractor:
         earlier = [r for r in records if r.quote.content.start < q.start]
         reach = [p for p in article.paragraphs if p.end <= q.outer.start][-CONTINUATION_REACH:]
         previous = earlier[-1] if earlier and reach and earlier[-1].quote.content.start >= reach[0].start else None
+        if previous is not None and previous.quote.kind not in ("direct", "mixed") and not speakers.is_person(previous.speaker.actor):
+            previous = None  # only people and quotations are continued: "The war must end." after a report is a pull quote
         if label and label.group("who"):
             who = doc.char_span(para.start + label.start("who"), para.start + label.end("who"), alignment_mode="expand")
             speaker = speakers.at(who.root, None) if who is not None else Speaker(None, None, GUESSED)

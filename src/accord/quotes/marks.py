@@ -48,8 +48,8 @@ def _role(text: str, i: int, lo: int, hi: int) -> tuple[str, str] | None:
     kind = CLOSERS.get(ch) or STRAIGHT.get(ch)
     if kind is None:
         return None
-    if kind == "single" and before.isalnum() and after.isalnum():
-        return None  # Trump's, don't
+    if before.isalnum() and after.isalnum() and ch != "”":
+        return None  # Trump's, don't, and the typo Ukraine"s
     if kind == "single" and before in "sS" and after.isspace():
         return ("soft", kind)  # leaders' summit, unless a single quotation is open
     opening = before in BEFORE_OPENING or before in OPENERS or before in '"'

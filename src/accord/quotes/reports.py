@@ -22,7 +22,9 @@ DASHES = {"—", "–", "-"}
 QUOTE_CHARS = set("\"'“”‘’«»")
 REAL_MODALS = {"will", "shall", "may", "might", "can", "could", "should", "must", "wo", "ca", "'ll", "’ll"}
 CONDITIONAL = {"if", "unless", "whether"}
-OWN_CLAUSES = {"advcl", "conj", "cc", "relcl", "parataxis"}  # a cue's dependents that are not its complement
+OWN_CLAUSES = {"advcl", "conj", "cc", "relcl", "parataxis", "prep"}  # a cue's dependents that are not its complement
+COMPLEMENTS = {"ccomp", "xcomp", "oprd", "attr", "acomp"}
+ARGUMENT_PREPS = {"to", "for", "of", "between", "with", "against", "from", "toward", "towards"}
 FRAME_ORDER = ("clause", "prep", "addressee", "to", "as", "of", "for", "predicate", "object")
 LIGHT_VERBS = {"make", "issue", "deliver", "send", "repeat", "convey", "give", "release", "publish", "post", "voice"}
 
@@ -36,6 +38,7 @@ class Report:
     pieces: list[tuple[int, int]]  # char spans of the complement: one, or two around the cue
     stretch: tuple[int, int]  # char span of the attribution words (cue, speaker, adverbs)
     entry: Cue | None = None
+    frame: str = "clause"
     quoted_only: bool = False  # a report only if its complement holds quoted words
     impersonal: bool = False  # "it is reported that": the text names no source
     trailing: bool = False  # the attribution follows its complement ("..., Reuters reported")
@@ -171,28 +174,33 @@ class ReportFinder:
         head = wrapper if wrapper is not None else v
         first = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i)])
         last = max(v.i, particle.i if particle is not None and particle.i > v.i and particle.dep_ in ("prt", "prep", "agent") else v.i)
+        contentless = None
         for frame in FRAME_ORDER:
             if frame not in cue.frames | cue.quoted:
                 continue
             if frame == "clause":
-                report = self._clause(v, particle, speaker)
+                report = self._clause(v, particle, speaker, cue)
             else:
                 span = self._frame(v, particle, frame)
                 report = self._report(span, speaker) if span else None
-            if report is None:
-                continue
-            if frame == "to":
-                last = max(last, next(c.i for c in self._infinitive(v).children if c.tag_ == "TO"))
-            report.cue = _chars(self.doc, first, last + 1)
-            report.cue_token = v.idx
-            report.entry = cue
-            report.impersonal = impersonal
-            report.quoted_only = frame not in cue.frames
-            anaphor = self._anaphor(v, frame)
-            if anaphor:
-                report.pieces, report.anaphor = [anaphor], True
-            return report
-        return None
+            if report is not None and (report.pieces or self._anaphor(v, frame)):
+                return self._finish(report, v, cue, frame, (first, last), impersonal)
+            contentless = contentless or report
+        return self._finish(contentless, v, cue, "clause", (first, last), impersonal) if contentless else None
+
+    def _finish(self, report: Report, v: Token, cue: Cue, frame: str, words: tuple[int, int], impersonal: bool) -> Report:
+        first, last = words
+        if frame == "to":
+            last = max(last, next(c.i for c in self._infinitive(v).children if c.tag_ == "TO"))
+        report.cue = _chars(self.doc, first, last + 1)
+        report.cue_token = v.idx
+        report.entry, report.frame = cue, frame
+        report.impersonal = impersonal
+        report.quoted_only = frame not in cue.frames
+        anaphor = self._anaphor(v, frame)
+        if anaphor:
+            report.pieces, report.anaphor = [anaphor], True
+        return report
 
     def _report(self, span: tuple[int, int], speaker: Token | None) -> Report:
         pieces = [_chars(self.doc, *span)]
@@ -242,12 +250,14 @@ class ReportFinder:
             return (obj.left_edge.i, pred.right_edge.i + 1) if pred is not None else None
         if obj.pos_ == "PRON" and obj.lower_ not in self.lexicon.anaphors:
             return None  # "confirmed it": nothing said
-        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
-        if clause is not None and obj.lemma_.lower() not in self.lexicon.nouns:
-            return clause.left_edge.i, clause.right_edge.i + 1  # "advocated the possibility that ..."
-        return obj.left_edge.i, obj.right_edge.i + 1
+        end = obj.right_edge.i + 1
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.i >= end):
+            if prep.i != end or prep.lower_ not in ARGUMENT_PREPS:
+                break
+            end = prep.right_edge.i + 1  # "implored a swift end to the war"
+        return obj.left_edge.i, end
 
-    def _clause(self, v: Token, particle: Token | None, speaker: Token | None) -> Report | None:
+    def _clause(self, v: Token, particle: Token | None, speaker: Token | None, cue: Cue) -> Report | None:
         """A clausal complement: the ccomp, or the rest of the sentence around a set-off cue."""
         owners = [v] + ([particle] if particle is not None and particle.dep_ not in ("prt", "prep") else [])
         clauses = [
@@ -256,6 +266,9 @@ class ReportFinder:
         ]  # fmt: skip
         sent = v.sent
         stretch = self._set_off(v, sent)
+        objects = COMPLEMENTS | ({"dobj"} if cue.frames | cue.quoted != {"clause"} else set())
+        if stretch is not None and any(c.dep_ in objects and stretch[0] <= c.i < stretch[1] for c in v.children):
+            stretch = None  # the complement is inside: "both sides acknowledged that the talks are complex"
         if stretch is not None:
             a, b = stretch
             inside = speaker is not None and a <= speaker.i < b

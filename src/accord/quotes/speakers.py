@@ -23,6 +23,7 @@ class Speaker:
     actor: str | None
     span: Span | None
     confidence: float = 1.0
+    named: bool = False  # a mention covers the head word, or a pronoun was resolved
 
 
 class Speakers:
@@ -50,17 +51,23 @@ class Speakers:
         inside = [m for m in self._overlapping(words) if m.kind != "pronoun" or token.pos_ == "PRON" and self._fair(m)]
         if inside:
             best = next((m for m in inside if m.span.start <= token.idx < m.span.end), None)
-            best = best or next((m for m in reversed(inside) if m.kind not in LOOSE_KINDS), inside[-1])
+            if best is not None:
+                return Speaker(best.actor, best.span, named=True)
+            best = next((m for m in reversed(inside) if m.kind not in LOOSE_KINDS), inside[-1])
             return Speaker(best.actor, best.span)
         want = PERSONAL.get(token.lower_)
         if want is None:
             return Speaker(None, words, 0.8)
         near = self._nearest(token.idx, want)
         if near is not None:
-            return Speaker(near.actor, words, GUESSED)
-        if previous is not None and previous.actor and (self.kinds.get(previous.actor) == "person") == (want == "person"):
-            return Speaker(previous.actor, words, GUESSED)
+            return Speaker(near.actor, words, GUESSED, named=True)
+        if previous is not None and previous.actor and self.is_person(previous.actor) == (want == "person"):
+            return Speaker(previous.actor, words, GUESSED, named=True)
         return Speaker(None, words, GUESSED)
+
+    def is_person(self, actor: str | None) -> bool:
+        """Is the actor a person?"""
+        return self.kinds.get(actor) == "person"
 
     def latest(self, actor: str, before: int, pronouns: bool = True) -> Span | None:
         """The span of the nearest mention of `actor` before offset `before`."""
