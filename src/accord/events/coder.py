@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from .codebook import Codebook, Trigger
-from .triggers import LIGHT_VERBS, Match, find, object_lemmas
+from .triggers import Match, find, is_light, object_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
@@ -201,8 +201,8 @@ def _patient(token: Token) -> Token | None:
 
 
 def _conditional(token: Token) -> bool:
-    """True when the action hangs on an "unless" or "if" clause."""
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") and m.dep_ == "mark" for m in c.children)
+    """True when the action hangs on an "unless" clause (an "if" clause may be an offer)."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" and m.dep_ == "mark" for m in c.children)
                for c in token.children)  # fmt: skip
 
 
@@ -210,7 +210,7 @@ def _verb_between(head: Token, token: Token) -> bool:
     """True when a verb other than a light verb stands between the frame and the trigger."""
     token = token.head
     while token != head and token.head != token:
-        if token.pos_ == "VERB" and _lemma(token) not in LIGHT_VERBS:
+        if token.pos_ == "VERB" and not is_light(token):
             return True
         token = token.head
     return False

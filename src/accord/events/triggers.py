@@ -53,6 +53,20 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def base_forms(token: Token) -> tuple[str, ...]:
+    """The lemma and, for the lemmatizer's misses ("staged" -> "stag"), the word less its ending."""
+    word = token.lower_
+    forms = [_lemma(token), word]
+    for ending, cut in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.append(word[: -len(ending)] + cut)
+    return tuple(dict.fromkeys(forms))
+
+
+def is_light(token: Token) -> bool:
+    return any(f in LIGHT_VERBS for f in base_forms(token))
+
+
 def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The rest of a phrasal verb ("for" in "call for") among its children and grandchildren."""
     nearby = [*token.children, *(g for c in token.children for g in c.children), *token.doc[token.i + 1 : token.i + 3]]
@@ -81,9 +95,9 @@ def _noun_words_fit(token: Token, words: tuple[str, ...]) -> bool:
 def _nominal_counts(token: Token, trigger: Trigger, frames: set[int]) -> bool:
     """A noun codes an event when a light verb, a frame or its own actor phrase carries it."""
     head = token.head
-    if token.dep_ in ("dobj", "nsubjpass", "attr") and _lemma(head) in LIGHT_VERBS:
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and is_light(head):
         return True
-    if token.dep_ == "pobj" and (_lemma(head.head) in LIGHT_VERBS or head.head.i in frames):
+    if token.dep_ == "pobj" and (is_light(head.head) or head.head.i in frames):
         return True
     if token.dep_ in ("dobj", "pobj", "xcomp") and (head.i in frames or head.head.i in frames):
         return True
@@ -98,7 +112,10 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     verbal: list[Match] = []
     for token in sentence:
         if token.pos_ in VERB_POS:
-            for words, trigger in book.verbs.get(_lemma(token), ()):
+            options = next((book.verbs[f] for f in base_forms(token) if f in book.verbs), ())
+            for words, trigger in options:
+                if token.pos_ == "ADJ" and trigger.frame is None:
+                    continue  # adjectives code only as frames: "willing to", "ready to"
                 if _verb_words_fit(token, words) and (words[0] not in trigger.transitive or _has_object(token)):
                     verbal.append(Match(token, trigger, words, nominal=False))
                     break
@@ -115,7 +132,7 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
                     break
     # "gave a warm welcome": a light verb whose object is an event noun yields to the noun
     carried = {m.token.head.i for m in nominal if m.token.dep_ == "dobj"}
-    verbal = [m for m in verbal if not (m.token.i in carried and _lemma(m.token) in LIGHT_VERBS)]
+    verbal = [m for m in verbal if not (m.token.i in carried and len(m.words) == 1 and is_light(m.token))]
     taken = {m.token.i for m in verbal + nominal}
     demands = [
         Match(token, book.triggers["demand"], ("demand",), nominal=False)

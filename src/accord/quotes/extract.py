@@ -61,6 +61,7 @@ class QuoteExtractor:
         in_heading = _Intervals([(h.start, h.end) for h in article.headings])
         paragraphs = tuple(p for p in article.paragraphs or (Span(0, len(text)),) if not in_heading(p.start))
         quotations = find_quoted(text, paragraphs)
+        quotations += self._unmarked_labels(text, paragraphs, quotations)
         in_quote = _Intervals([(q.start, q.end) for q in quotations])
         reports = ReportFinder(self.lexicon, doc, lambda i: in_quote(i) or in_heading(i))()
         self._claim_adjacent(text, reports, quotations)
@@ -74,6 +75,15 @@ class QuoteExtractor:
                 self._add_free(doc, article, q, speakers, records)
         records.sort(key=lambda r: r.quote.content.start)
         return tuple(r.quote for r in records)
+
+    def _unmarked_labels(self, text: str, paragraphs: tuple[Span, ...], quotations: list[Quoted]) -> list[Quoted]:
+        """ "Quote: We are ready ..." without marks: the rest of the paragraph is the quotation."""
+        found = []
+        for para in paragraphs:
+            label = self.label.match(text, para.start, para.end)
+            if label and not any(para.start <= q.outer.start < para.end for q in quotations) and label.end() < para.end:
+                found.append(Quoted(label.end(), para.end, None, None))
+        return found
 
     def _claim_adjacent(self, text: str, reports: list[Report], quotations: list[Quoted]) -> None:
         """Give a report the quotations that sit right before or after its attribution words."""
@@ -129,28 +139,20 @@ class QuoteExtractor:
             records.append(_Record(quote, speaker))
 
     def _add_free(self, doc: Doc, article: Article, q: Quoted, speakers: Speakers, records: list[_Record]) -> None:
-        """A quotation no cue claims: a labelled or free-standing continuation of the last speaker."""
+        """A quotation no cue claims: a labelled quotation, or a free-standing continuation of the last speaker."""
         text = article.text
         para = next((p for p in article.paragraphs if p.start <= q.outer.start < p.end), None)
-        if para is None:
+        if para is None or any(_overlaps(q.outer, r.quote.content) for r in records):
             return
         lead = text[para.start : q.outer.start]
         label = self.label.fullmatch(lead)
-        if not (label or _starts_sentence(lead)) or any(_overlaps(q.outer, r.quote.content) for r in records):
-            return
-        earlier = [r for r in records if r.quote.content.start < q.start]
-        reach = [p for p in article.paragraphs if p.end <= q.outer.start][-CONTINUATION_REACH:]
-        previous = earlier[-1] if earlier and reach and earlier[-1].quote.content.start >= reach[0].start else None
-        if previous is not None and previous.quote.kind not in ("direct", "mixed") and not speakers.is_person(previous.speaker.actor):
-            previous = None  # only people and quotations are continued: "The war must end." after a report is a pull quote
-        if label and label.group("who"):
-            who = doc.char_span(para.start + label.start("who"), para.start + label.end("who"), alignment_mode="expand")
-            speaker = speakers.at(who.root, None) if who is not None else Speaker(None, None, GUESSED)
-        elif previous is not None:
-            actor = previous.speaker.actor
-            span = (speakers.latest(actor, q.outer.start) if actor else None) or previous.speaker.span
-            speaker = Speaker(actor, span, GUESSED)
+        if label:
+            speaker = self._labelled(doc, para.start, label, q, speakers, records)
+        elif _starts_sentence(lead):
+            speaker = self._continued(article, q, speakers, records)
         else:
+            return  # a term inside the narrative with no cue: a label or nobody's words
+        if speaker is None:
             return  # a quotation with no source anywhere before it: pull-quote styling, not a report
         kind = "direct" if has_verb(doc, q.start, q.end) else "partial"
         cue = Span(para.start, para.start + len(lead.split()[0].rstrip(":"))) if label else None
@@ -158,6 +160,31 @@ class QuoteExtractor:
                       cue=cue, confidence=round(speaker.confidence * (1 if q.balanced else UNBALANCED), 2))  # fmt: skip
         records.append(_Record(quote, speaker))
         records.sort(key=lambda r: r.quote.content.start)
+
+    def _labelled(self, doc: Doc, at: int, label: re.Match, q: Quoted, speakers: Speakers, records: list[_Record]) -> Speaker:
+        """ "Quote from X:" names X; a bare "Quote:" belongs to the last speaker, or the last person named."""
+        if label.group("who"):
+            who = doc.char_span(at + label.start("who"), at + label.end("who"), alignment_mode="expand")
+            if who is not None:
+                return speakers.at(who.root, None)
+        earlier = [r for r in records if r.quote.content.start < q.start and r.speaker.actor]
+        if earlier:
+            return Speaker(earlier[-1].speaker.actor, speakers.latest(earlier[-1].speaker.actor, q.outer.start), GUESSED)
+        person = speakers.person_before(q.outer.start)
+        return Speaker(person.actor, person.span, GUESSED) if person else Speaker(None, None, GUESSED)
+
+    def _continued(self, article: Article, q: Quoted, speakers: Speakers, records: list[_Record]) -> Speaker | None:
+        """The speaker of the record before a free-standing quotation, if it is near and worth continuing."""
+        earlier = [r for r in records if r.quote.content.start < q.start]
+        reach = [p for p in article.paragraphs if p.end <= q.outer.start][-CONTINUATION_REACH:]
+        if not earlier or not reach or earlier[-1].quote.content.start < reach[0].start:
+            return None
+        previous = earlier[-1]
+        if previous.quote.kind not in ("direct", "mixed") and not speakers.is_person(previous.speaker.actor):
+            return None  # only people and quotations are continued: "The war must end." after a report is a pull quote
+        actor = previous.speaker.actor
+        span = (speakers.latest(actor, q.outer.start) if actor else None) or previous.speaker.span
+        return Speaker(actor, span, GUESSED)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

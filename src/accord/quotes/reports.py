@@ -173,7 +173,7 @@ class ReportFinder:
         wrapper = self._wrapper(v)
         head = wrapper if wrapper is not None else v
         first = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i)])
-        last = max(v.i, particle.i if particle is not None and particle.i > v.i and particle.dep_ in ("prt", "prep", "agent") else v.i)
+        last = particle.i if particle is not None and 0 < particle.i - v.i <= 3 else v.i  # "called for", "made it clear"
         contentless = None
         for frame in FRAME_ORDER:
             if frame not in cue.frames | cue.quoted:
@@ -280,9 +280,18 @@ class ReportFinder:
             return None
         start = min(c.left_edge.i for c in clauses)
         end = max(c.right_edge.i for c in clauses) + 1
+        for more in v.rights:  # "underscored that A, and B": the parse hangs B on the cue
+            if more.dep_ == "conj" and more.i > end and self._also_reported(more):
+                end = more.right_edge.i + 1
         report = self._report((start, end), speaker)
         report.stretch = _chars(self.doc, *(stretch or (v.i, v.i + 1)))
         return report
+
+    def _also_reported(self, clause: Token) -> bool:
+        """Is a clause coordinated with the cue ("..., and B") more of the complement, not a new act?"""
+        cc = [t for t in self.doc[clause.left_edge.i - 2 : clause.left_edge.i] if t.dep_ == "cc"]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.pos_ != "PRON" for c in clause.children)
+        return bool(cc) and cc[-1].lower_ == "and" and own_subject and clause.lemma_.lower() not in self.lexicon.verbs
 
     def _set_off(self, v: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """The token range around `v` between punctuation, if it holds no other verb."""

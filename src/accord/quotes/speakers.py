@@ -65,6 +65,13 @@ class Speakers:
             return Speaker(previous.actor, words, GUESSED, named=True)
         return Speaker(None, words, GUESSED)
 
+    def person_before(self, offset: int) -> Mention | None:
+        """The nearest mention of a person before `offset`, outside quotations."""
+        for m in reversed(self.mentions[: bisect_right(self.starts, offset)]):
+            if m.span.end <= offset and self.is_person(m.actor) and not self.quoted(m.span.start):
+                return m
+        return None
+
     def is_person(self, actor: str | None) -> bool:
         """Is the actor a person?"""
         return self.kinds.get(actor) == "person"
