@@ -16,7 +16,7 @@ LIGHT_VERBS = {
     "order", "undertake", "lead", "engage", "wage", "reach", "seal", "broker", "join", "attend",
     "go", "initiate", "renew", "escalate", "unleash", "keep", "conclude", "agree", "reiterate", "repeat",
     "issue", "voice", "express", "complete", "extend", "tighten", "reimpose", "maintain", "enforce", "put",
-    "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender",
+    "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender", "part",
 }  # fmt: skip
 # Events named in these adjuncts are the background of the news, not the news: "said during a visit".
 BACKGROUND_PREPS = {"during", "after", "before", "following", "amid", "ahead", "since"}
@@ -80,10 +80,8 @@ def _has_object(token: Token) -> bool:
 
 def object_lemmas(token: Token, nominal: bool) -> set[str]:
     """The lemmas of what the trigger acts on: its object phrase, or the noun's own words."""
-    if nominal:
-        return {_lemma(t) for t in token.subtree}
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return {_lemma(t) for o in objects for t in o.subtree} | {" ".join(_lemma(t) for t in o.subtree) for o in objects}
+    words = list(token.subtree) if nominal else [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    return {form for t in words for form in (_lemma(t), t.lower_)}
 
 
 def _noun_words_fit(token: Token, words: tuple[str, ...]) -> bool:
