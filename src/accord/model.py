@@ -149,9 +149,12 @@ class Stance:
     """An actor's position on an issue of a negotiation."""
 
     holder: str  # Actor id
-    issue: str
+    issue: str  # an issue id of the issue codebook
     polarity: str  # support | oppose | conditional | neutral
     evidence: tuple[Span, ...]
+    issue_span: Span | None = None  # the words naming the issue
+    holder_span: Span | None = None  # the words naming the holder
+    cue: Span | None = None  # the word that gave the polarity
 
 
 @dataclass(frozen=True)

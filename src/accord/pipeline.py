@@ -1,6 +1,6 @@
 """The pipeline: the one place that knows the order of the stages.
 
-    read -> nlp -> dates -> actors -> events -> [quotes -> stances -> checks] -> store
+    read -> nlp -> dates -> actors -> events -> [quotes] -> stances -> [checks] -> store
 
 Stages in brackets are planned (issue #5 and the checks issue); `Analysis.stages`
 names the stages that ran, so a report can tell "none found" from "not run".
@@ -18,13 +18,14 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors import ActorResolver, load_kb
 from .events import EventStage, load_codebook
+from .stances import StanceExtractor
 from .errors import InputRejected
 from .model import Analysis, Article, Rejected
 from .read import make_article, read_sources
 from .read.dates import parse_published
 from .timex import find_dates
 
-STAGES = ("read", "nlp", "dates", "actors", "events")
+STAGES = ("read", "nlp", "dates", "actors", "events", "stances")
 
 
 class Pipeline:
@@ -34,6 +35,7 @@ class Pipeline:
         self.kb = load_kb(tuple(kb_dirs))
         self.resolve_actors = ActorResolver(self.kb, nlp.load())
         self.code_events = EventStage(self.kb, load_codebook())
+        self.find_stances = StanceExtractor(nlp.load())
 
     def analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after nlp on one parsed article."""
@@ -50,6 +52,7 @@ class Pipeline:
             actors=actors.actors,
             mentions=actors.mentions,
             events=events,
+            stances=self.find_stances(doc, article, actors.mentions),
         )
 
     def stream(self, items: Iterable[Article | Rejected]) -> Iterator[Analysis | Rejected]:

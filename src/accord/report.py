@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .model import Analysis
+from .stances.matrix import stance_matrix, summarise
 
 WIDTH = 88
 
@@ -31,7 +32,7 @@ def render(analysis: Analysis) -> str:
         ("Dates", _dates(analysis)),
         ("Events", _events(analysis)),
         ("Quotes", _records(analysis, "quotes")),
-        ("Stances", _records(analysis, "stances")),
+        ("Stances", _stances(analysis)),
         ("Findings", _records(analysis, "findings")),
     ):
         lines += ["", f"{title}:"] + ["  " + line for line in body]
@@ -88,6 +89,25 @@ def _events(analysis: Analysis) -> list[str]:
             f"“{_clip(e.evidence[0].text_in(text), 44)}”"
         )
     return rows + ["(* dated by publication; evidence: first sentence of each)"]
+
+
+def _stances(analysis: Analysis) -> list[str]:
+    if "stances" not in analysis.stages:
+        return ["not run: this stage is not built yet"]
+    if not analysis.stances:
+        return ["none found"]
+    text = analysis.article.text
+    actors = {a.id: a for a in analysis.actors}
+    rows = []
+    for s in analysis.stances:
+        who = actors[s.holder]
+        rows.append(f"{who.code or '-':8} {_clip(who.name, 22):22} {s.polarity:11} {s.issue:18} “{_clip(s.evidence[0].text_in(text), 36)}”")
+    matrix = stance_matrix([analysis])
+    issues = sorted({i for cells in matrix.values() for i in cells})
+    rows += ["", "matrix (holders by actor code):", f"{'':10}" + "".join(f"{i[:14]:16}" for i in issues)]
+    for holder, cells in sorted(matrix.items()):
+        rows.append(f"{holder[:9]:10}" + "".join(f"{_clip(summarise(cells[i]), 15) if i in cells else '-':16}" for i in issues))
+    return rows
 
 
 def _records(analysis: Analysis, stage: str) -> list[str]:

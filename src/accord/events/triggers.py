@@ -23,6 +23,11 @@ BACKGROUND_PREPS = {"during", "after", "before", "following", "amid", "ahead", "
 # Heads that carry the event of the noun before them: "mediation effort", "peace mission".
 GENERIC_HEADS = {"effort", "mission", "bid", "campaign", "process", "initiative", "drive", "operation", "plan"}
 MODALS_OF_DEMAND = {"must", "should"}
+# "It is challenging to maintain a ceasefire": what follows these names no event.
+HYPOTHETICAL_ADJECTIVES = {
+    "challenging", "difficult", "hard", "easy", "impossible", "possible", "important", "necessary",
+    "crucial", "vital", "essential", "unlikely", "likely", "tough", "complicated", "premature", "wise",
+}  # fmt: skip
 VERB_POS = {"VERB", "AUX", "ADJ"}
 NOUN_POS = {"NOUN", "PROPN"}
 
@@ -105,11 +110,26 @@ def _nominal_counts(token: Token, trigger: Trigger, frames: set[int]) -> bool:
     return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in token.children)
 
 
+def _not_asserted(token: Token) -> bool:
+    """Verb forms that name an event without asserting it: "the talks required", "restoring
+    relations would be a long process", "challenging to maintain a ceasefire"."""
+    if token.tag_ == "VBN" and token.dep_ in ("amod", "acl"):
+        return True
+    if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
+        return True
+    before = "." if token.is_sent_start or token.i == 0 else token.doc[token.i - 1].lower_
+    if token.tag_ == "VBG" and before in ("that", ".", ",") and not any(c.dep_ == "nsubj" for c in token.children):
+        return True  # a gerund opening its clause is its subject: "(that) restoring relations would take time"
+    if token.dep_ in ("xcomp", "advcl") and token.head.lower_ in HYPOTHETICAL_ADJECTIVES:
+        return True
+    return token.dep_ == "xcomp" and token.head != token and _not_asserted(token.head)  # "the time required to restore"
+
+
 def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     """Every trigger in the sentence, verbs before nouns, most specific words first."""
     verbal: list[Match] = []
     for token in sentence:
-        if token.pos_ in VERB_POS:
+        if token.pos_ in VERB_POS and not _not_asserted(token):
             options = next((book.verbs[f] for f in base_forms(token) if f in book.verbs), ())
             for words, trigger in options:
                 if token.pos_ == "ADJ" and trigger.frame is None:
@@ -122,6 +142,8 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     for token in sentence:
         if token.pos_ in NOUN_POS:
             carrier = token.head if token.dep_ == "compound" and _lemma(token.head) in GENERIC_HEADS else token
+            if carrier.dep_ in ("dobj", "pobj") and _not_asserted(carrier.head if carrier.dep_ == "dobj" else carrier.head.head):
+                continue
             if carrier.dep_ == "pobj" and _lemma(carrier.head) in BACKGROUND_PREPS:
                 continue
             for words, trigger in book.nouns.get(token.lower_) or book.nouns.get(_lemma(token), ()):
