@@ -17,7 +17,7 @@ def events_of(text, published="2025-04-14"):
 @pytest.mark.parametrize("trigger", list(BOOK.triggers.values()), ids=lambda t: t.id)
 def test_every_codebook_example_codes_to_its_type(trigger):
     assert trigger.example, f"trigger {trigger.id} has no example sentence"
-    wanted = BOOK.code(trigger.cameo).plover
+    wanted = trigger.plover or BOOK.code(trigger.cameo).plover
     types = [e.type for e in events_of(trigger.example) if not e.negated]
     assert wanted in types, f"{trigger.example!r} gave {types}, wanted {wanted}"
 

@@ -40,6 +40,7 @@ class Trigger:
     intent: str | None = None
     frame: str | None = None
     symmetric: bool = False
+    plover: str | None = None  # a PLOVER type that overrides the CAMEO table's for this trigger's own code
     transitive: tuple[str, ...] = ()  # verbs that code only with a direct object
     objects: tuple[tuple[tuple[str, ...], str], ...] = ()  # (object lemmas, CAMEO code)
     example: str = ""
@@ -107,7 +108,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
     doc = _load_yaml(path)
-    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "objects", "example"}
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "objects", "plover", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):
         where = f"trigger {entry.get('id')!r}"
@@ -119,6 +120,8 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
                 raise KnowledgeBaseError(str(path), None, f"{where}: {key} {entry[key]!r} is not a CAMEO code")
         if not all(isinstance(t, str) for t in entry.get("target") or ()):
             raise KnowledgeBaseError(str(path), None, f"{where}: every target must be a string (quote on/off/yes/no)")
+        if entry.get("plover") not in (None, *PLOVER_TYPES):
+            raise KnowledgeBaseError(str(path), None, f"{where}: plover must be one of {', '.join(PLOVER_TYPES)}")
         if entry.get("frame") not in (None, *FRAMES):
             raise KnowledgeBaseError(str(path), None, f"{where}: frame must be one of {', '.join(FRAMES)}")
         objects = []
@@ -133,6 +136,7 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             nouns=_words(entry.get("nouns", []), path, where), target=tuple(entry.get("target") or ()),
             intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
             symmetric=bool(entry.get("symmetric", False)), transitive=tuple(entry.get("transitive") or ()),
+            plover=entry.get("plover"),
             objects=tuple(objects), example=entry.get("example", ""),
         )  # fmt: skip
     return triggers

@@ -65,8 +65,9 @@ class EventStage:
             item.target = [m for m in mentions if m.actor == f"country:{place.country}" and m.span not in used][:1]
         quantities = casualties(sentence.text, sentence.start_char) if item.cameo[:2] in VIOLENT_ROOTS else []
         long = durations(sentence.text, sentence.start_char)
+        own = item.match.trigger.plover if item.cameo == item.match.trigger.cameo else None
         return Event(
-            type=code.plover or "STATEMENT", cameo=item.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
+            type=own or code.plover or "STATEMENT", cameo=item.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
             source=tuple(dict.fromkeys(m.actor for m in item.source)),
             target=tuple(dict.fromkeys(m.actor for m in item.target)),
             trigger=Span(item.match.token.idx, item.match.token.idx + len(item.match.token)),
