@@ -42,6 +42,7 @@ class Trigger:
     symmetric: bool = False
     plover: str | None = None  # a PLOVER type that overrides the CAMEO table's for this trigger's own code
     transitive: tuple[str, ...] = ()  # verbs that code only with a direct object
+    intransitive: tuple[str, ...] = ()  # verbs that code only without one
     objects: tuple[tuple[tuple[str, ...], str], ...] = ()  # (object lemmas, CAMEO code)
     example: str = ""
 
@@ -108,7 +109,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
     doc = _load_yaml(path)
-    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "objects", "plover", "example"}
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "plover", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):
         where = f"trigger {entry.get('id')!r}"
@@ -136,7 +137,7 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             nouns=_words(entry.get("nouns", []), path, where), target=tuple(entry.get("target") or ()),
             intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
             symmetric=bool(entry.get("symmetric", False)), transitive=tuple(entry.get("transitive") or ()),
-            plover=entry.get("plover"),
+            plover=entry.get("plover"), intransitive=tuple(entry.get("intransitive") or ()),
             objects=tuple(objects), example=entry.get("example", ""),
         )  # fmt: skip
     return triggers

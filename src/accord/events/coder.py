@@ -157,17 +157,17 @@ class EventCoder:
 
     def _source(self, match: Match, mentions: list[Mention]) -> list[Mention]:
         token = match.token
-        for head in _subject_heads(token):
-            found = _actors_in(head, mentions)
-            if found:
-                return found
-        if match.nominal:  # "Russia's offensive", "the withdrawal of French troops"
+        if match.nominal:  # "Russia's offensive", "Trump's call for", "the withdrawal of French troops"
             owners = [c for c in token.children if c.dep_ == "poss"]
             owners += [g for c in token.children if c.dep_ == "prep" and _lemma(c) in ("of", "by") for g in c.children if g.dep_ == "pobj"]
             for owner in owners:
                 found = _actors_in(owner, mentions)
                 if found:
                     return found
+        for head in _subject_heads(token):
+            found = _actors_in(head, mentions)
+            if found:
+                return found
         return []
 
     def _target(self, match: Match, complement: Match | None, mentions, source) -> list[Mention]:
@@ -194,10 +194,10 @@ def _governs(head: Token, token: Token) -> bool:
 
 
 def _patient(token: Token) -> Token | None:
-    """The subject of a passive trigger with no "by" agent."""
+    """The (noun) subject of a passive trigger with no "by" agent."""
     if any(c.dep_ == "agent" for c in token.children):
         return None
-    return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in token.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _conditional(token: Token) -> bool:

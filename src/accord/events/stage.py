@@ -47,8 +47,8 @@ class EventStage:
             hi = paragraphs[para + 1] if para + 1 < len(paragraphs) else len(article.text)
             context = [m for m in usable if lo <= m.span.start < hi]
             inside = [m for m in usable if sentence.start_char <= m.span.start < sentence.end_char]
-            coded = self.coder.sentence_events(sentence, inside, context)
-            for item in coded:
+            coded = [c for c in self.coder.sentence_events(sentence, inside, context) if self.book.code(c.cameo).plover]
+            for item in coded:  # codes PLOVER leaves out (CAMEO 01, statements) are no events
                 events.append(self._event(item, article, dates, countries, inside))
             self._anaphora(sentence, events, coded)
         return tuple(_merge(events))
@@ -67,7 +67,7 @@ class EventStage:
         long = durations(sentence.text, sentence.start_char)
         own = item.match.trigger.plover if item.cameo == item.match.trigger.cameo else None
         return Event(
-            type=own or code.plover or "STATEMENT", cameo=item.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
+            type=own or code.plover, cameo=item.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
             source=tuple(dict.fromkeys(m.actor for m in item.source)),
             target=tuple(dict.fromkeys(m.actor for m in item.target)),
             trigger=Span(item.match.token.idx, item.match.token.idx + len(item.match.token)),

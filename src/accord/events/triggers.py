@@ -17,9 +17,10 @@ LIGHT_VERBS = {
     "go", "initiate", "renew", "escalate", "unleash", "keep", "conclude", "agree", "reiterate", "repeat",
     "issue", "voice", "express", "complete", "extend", "tighten", "reimpose", "maintain", "enforce", "put",
     "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender", "part",
+    "enact", "implement", "establish", "introduce",
 }  # fmt: skip
 # Events named in these adjuncts are the background of the news, not the news: "said during a visit".
-BACKGROUND_PREPS = {"during", "after", "before", "following", "amid", "ahead", "since"}
+BACKGROUND_PREPS = {"during", "after", "before", "following", "amid", "ahead", "since", "at"}
 # Heads that carry the event of the noun before them: "mediation effort", "peace mission".
 GENERIC_HEADS = {"effort", "mission", "bid", "campaign", "process", "initiative", "drive", "operation", "plan"}
 MODALS_OF_DEMAND = {"must", "should"}
@@ -27,6 +28,7 @@ MODALS_OF_DEMAND = {"must", "should"}
 HYPOTHETICAL_ADJECTIVES = {
     "challenging", "difficult", "hard", "easy", "impossible", "possible", "important", "necessary",
     "crucial", "vital", "essential", "unlikely", "likely", "tough", "complicated", "premature", "wise",
+    "serious", "eager", "keen", "afraid", "reluctant",
 }  # fmt: skip
 VERB_POS = {"VERB", "AUX", "ADJ"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -74,7 +76,8 @@ def is_light(token: Token) -> bool:
 
 def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The rest of a phrasal verb ("for" in "call for") among its children and grandchildren."""
-    nearby = [*token.children, *(g for c in token.children for g in c.children), *token.doc[token.i + 1 : token.i + 3]]
+    children = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "nsubj", "nsubjpass")]
+    nearby = [*children, *(g for c in children for g in c.children)]
     near = {form for t in nearby for form in (_lemma(t), t.lower_)}
     return all(w in near for w in words[1:])
 
@@ -134,6 +137,8 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
             for words, trigger in options:
                 if token.pos_ == "ADJ" and trigger.frame is None:
                     continue  # adjectives code only as frames: "willing to", "ready to"
+                if words[0] in trigger.intransitive and _has_object(token):
+                    continue  # "does not demonstrate a desire for peace": not a demonstration
                 if _verb_words_fit(token, words) and (words[0] not in trigger.transitive or _has_object(token)):
                     verbal.append(Match(token, trigger, words, nominal=False))
                     break
