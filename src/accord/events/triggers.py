@@ -16,7 +16,7 @@ LIGHT_VERBS = {
     "order", "undertake", "lead", "engage", "wage", "reach", "seal", "broker", "join", "attend",
     "go", "initiate", "renew", "escalate", "unleash", "keep", "conclude", "agree", "reiterate", "repeat",
     "issue", "voice", "express", "complete", "extend", "tighten", "reimpose", "maintain", "enforce", "put",
-    "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender", "part",
+    "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender",
     "enact", "implement", "establish", "introduce",
 }  # fmt: skip
 # Events named in these adjuncts are the background of the news, not the news: "said during a visit".
@@ -31,6 +31,7 @@ HYPOTHETICAL_ADJECTIVES = {
     "serious", "eager", "keen", "afraid", "reluctant",
 }  # fmt: skip
 VERB_POS = {"VERB", "AUX", "ADJ"}
+NAMED = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "FAC"}  # "March 11" is no march
 NOUN_POS = {"NOUN", "PROPN"}
 
 
@@ -71,7 +72,10 @@ def base_forms(token: Token) -> tuple[str, ...]:
 
 
 def is_light(token: Token) -> bool:
-    return any(f in LIGHT_VERBS for f in base_forms(token))
+    """A verb that carries an event noun ("held talks"); "take part in" counts as one."""
+    if token.lower_ == "part" and token.head.lemma_ == "take":
+        return True
+    return token.pos_ in ("VERB", "AUX") and any(f in LIGHT_VERBS for f in base_forms(token))
 
 
 def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
@@ -110,7 +114,7 @@ def _nominal_counts(token: Token, trigger: Trigger, frames: set[int]) -> bool:
     preps = {_lemma(c) for c in token.children if c.dep_ == "prep"}
     if preps & set(trigger.target) - {"dobj", "dative"}:
         return True
-    return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in token.children)
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)  # "the group's disarmament"
 
 
 def _not_asserted(token: Token) -> bool:
@@ -145,7 +149,7 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     frames = {m.token.i for m in verbal if m.trigger.frame}
     nominal: list[Match] = []
     for token in sentence:
-        if token.pos_ in NOUN_POS:
+        if token.pos_ in NOUN_POS and token.ent_type_ not in NAMED:
             carrier = token.head if token.dep_ == "compound" and _lemma(token.head) in GENERIC_HEADS else token
             if carrier.dep_ in ("dobj", "pobj") and _not_asserted(carrier.head if carrier.dep_ == "dobj" else carrier.head.head):
                 continue
