@@ -106,3 +106,26 @@ def test_ingest_stores_good_articles_once_and_reports_each_rejection(runner, mes
 
     with Store(db) as store:
         assert store.count("articles") == 6
+
+
+def test_analyze_reads_standard_input(runner):
+    result = runner.invoke(main, ["analyze", "-", "--published", "2025-04-15", "--json"], input=GOOD)
+    assert result.exit_code == 0, result.output
+    [record] = records(result.output)
+    assert record["article"]["origin"] == "<stdin>"
+    assert any(a["name"] == "Mark Rutte" for a in record["actors"])
+
+
+def test_ingest_stores_events_and_stances_as_records(runner, tmp_path):
+    from accord import Store
+
+    (tmp_path / "a.txt").write_text(
+        "Russian troops attacked Ukrainian positions near Pokrovsk on Monday. "
+        "Ukrainian President Volodymyr Zelensky rejected any territorial concessions to Russia."
+    )
+    db = str(tmp_path / "a.db")
+    assert runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", db, "--published", "2025-04-15"]).exit_code == 0
+    with Store(db) as store:
+        assert store.count("events") >= 1 and store.count("stances") >= 1
+        [(record,)] = store.db.execute("SELECT record FROM stances").fetchall()
+        assert json.loads(record)["polarity"] == "oppose"
