@@ -220,7 +220,10 @@ class ActorResolver:
         """Mentions with no name: roles, groups, seats, countries and organisations."""
         if any(p.kind in (lx.PERSON, NEW_PERSON) for p in ph.pieces):
             return []
-        pieces = ph.pieces
+        # "pro-Palestinian demonstrators", "anti-EU protesters": sympathies, not nationality
+        pieces = [p for p in ph.pieces if not (p.kind in QUALIFIERS and _stance_prefix(doc, p.start))]
+        if not pieces:
+            return []
         start = _with_article(doc, ph.start)
         span = doc[start : ph.end]
         codes = [self._country_of(p) for p in pieces if p.kind in QUALIFIERS]
@@ -399,6 +402,11 @@ def _locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
 
 def _code(country: str, sector: str) -> str:
     return country if sector == "IGO" else f"{country}{sector}"
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """True when the words before a token are "pro-" or "anti-"."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
 
 
 def _with_article(doc: Doc, start: int) -> int:
