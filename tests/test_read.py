@@ -116,6 +116,18 @@ def test_bad_input_is_rejected_with_a_reason(data, origin, reason):
     assert item.origin == origin
 
 
+def test_an_article_longer_than_spacy_takes_is_rejected_and_a_big_corpus_file_is_not():
+    from accord.read.text import MAX_ARTICLE_CHARS
+
+    long_text = (ENGLISH + " ") * (MAX_ARTICLE_CHARS // len(ENGLISH) + 1)
+    [item] = read_bytes(json.dumps({"text": long_text}).encode(), "big.jsonl")
+    assert isinstance(item, Rejected) and "too long" in item.reason
+    corpus = "\n".join(json.dumps({"text": ENGLISH + f" Report {n}."}) for n in range(60_000)).encode()
+    assert len(corpus) > MAX_BYTES
+    first = next(iter(read_bytes(corpus, "many.jsonl")))
+    assert isinstance(first, Article)
+
+
 def test_utf16_with_bom_is_read():
     item = one(ENGLISH.encode("utf-16"), "wide.txt")
     assert isinstance(item, Article) and item.text == ENGLISH

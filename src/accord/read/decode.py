@@ -4,7 +4,8 @@ import codecs
 
 from ..errors import InputRejected
 
-MAX_BYTES = 5_000_000  # one article; a larger input is a corpus and should be split
+MAX_BYTES = 5_000_000  # one article as a file (text or HTML page)
+MAX_CORPUS_BYTES = 500_000_000  # a file of many articles (JSON Lines, a feed)
 _MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",

@@ -7,14 +7,14 @@ import feedparser
 from ..errors import InputRejected
 from ..model import Article, Rejected
 from .dates import parse_published
-from .decode import check_size
+from .decode import MAX_CORPUS_BYTES, check_size
 from .html import fragment_text
 from .text import make_article
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
     """Yield an Article (or a Rejected with its reason) for every entry of the feed."""
-    check_size(data)
+    check_size(data, MAX_CORPUS_BYTES)
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import InputRejected
 from ..model import Article, Rejected
-from .decode import decode
+from .decode import MAX_CORPUS_BYTES, decode
 from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
@@ -45,7 +45,7 @@ def read_bytes(data: bytes, origin: str) -> Iterator[Article | Rejected]:
             case "feed":
                 yield from read_feed(data, origin)
             case "jsonl":
-                yield from read_jsonl(decode(data), origin)
+                yield from read_jsonl(decode(data, MAX_CORPUS_BYTES), origin)
             case _:
                 yield make_article(decode(data), origin)
     except InputRejected as err:

@@ -11,6 +11,7 @@ from .language import require_english
 
 _FINAL_PUNCTUATION = tuple(".!?:;,\"'”’»…)]")
 HEADING_MAX_WORDS = 14
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
 HEADING_MAX_CHARS = 120
 
 
@@ -64,6 +65,11 @@ def make_article(
     text = normalise(text)
     if not text:
         raise InputRejected("empty input: there is no text to analyse")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputRejected(
+            f"too long: {len(text):,} characters, the limit for one article is {MAX_ARTICLE_CHARS:,}; "
+            "split it into articles"
+        )
     language = require_english(text)
     paragraphs, headings = layout(text)
     return Article(
