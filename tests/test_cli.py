@@ -129,3 +129,24 @@ def test_ingest_stores_events_and_stances_as_records(runner, tmp_path):
         assert store.count("events") >= 1 and store.count("stances") >= 1
         [(record,)] = store.db.execute("SELECT record FROM stances").fetchall()
         assert json.loads(record)["polarity"] == "oppose"
+
+
+def test_a_failing_stage_rejects_that_article_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from accord import Pipeline
+    from accord.model import Analysis, Rejected
+    from accord.read import make_article
+
+    pipeline = Pipeline()
+    real = pipeline.analyze_doc
+
+    def flaky(doc, article):
+        if "Pokrovsk" in article.text:
+            raise RuntimeError("stage broke")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "analyze_doc", flaky)
+    articles = [make_article(GOOD, "a"), make_article("Russian troops attacked Pokrovsk on Monday.", "b"),
+                make_article(GOOD + " More.", "c")]  # fmt: skip
+    results = list(pipeline.stream(articles))
+    assert [type(r) for r in results] == [Analysis, Rejected, Analysis]
+    assert "analysis failed (RuntimeError: stage broke)" in results[1].reason

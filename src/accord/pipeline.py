@@ -68,7 +68,10 @@ class Pipeline:
 
         for doc, article in nlp.parse(articles()):
             yield from _drain(pending)
-            yield self.analyze_doc(doc, article)
+            try:
+                yield self.analyze_doc(doc, article)
+            except Exception as err:  # a bug in one article's analysis must not end the batch
+                yield Rejected(article.origin, f"analysis failed ({type(err).__name__}: {err}); please report this")
         yield from _drain(pending)
 
     def analyze_paths(self, paths: Iterable[str], published: date | None = None) -> Iterator[Analysis | Rejected]:
