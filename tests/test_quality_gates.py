@@ -11,6 +11,7 @@ import pytest
 
 from accord.evaluate.actors import evaluate_actors
 from accord.evaluate.events import evaluate_events
+from accord.evaluate.quotes import evaluate_quotes
 
 from .conftest import ROOT, shared_path
 
@@ -18,7 +19,9 @@ BASELINE = json.loads((Path(__file__).parent / "eval" / "baseline.json").read_te
 NEWS = ROOT / "tests" / "data" / "events_news.jsonl"  # our own held-out sentences, not tuned on
 
 
-def gold(name: str) -> Path:
+def gold(kind: str, name: str) -> Path:
+    if kind == "quotes":
+        return shared_path("eval", "quotes", "quotes.jsonl")
     return NEWS if name == "news" else shared_path("eval", "plover_gsr")
 
 
@@ -28,8 +31,8 @@ def scores(pipeline):
 
     def get(kind: str, name: str) -> dict:
         if (kind, name) not in cache:
-            run = evaluate_events if kind == "events" else evaluate_actors
-            cache[(kind, name)] = run(gold(name), pipeline)
+            run = {"events": evaluate_events, "actors": evaluate_actors, "quotes": evaluate_quotes}[kind]
+            cache[(kind, name)] = run(gold(kind, name), pipeline)
         return cache[(kind, name)]
 
     return get

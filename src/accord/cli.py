@@ -240,3 +240,30 @@ def eval_events(path, kb_dirs, as_json) -> None:
         click.echo(f"  {name:12}{s['precision']:7.2f}{s['recall']:7.2f}{s['f1']:7.2f}{s['gold']:6}")
     for c in scores["confusions"]:
         click.echo(f"  confused {c['gold']} -> {c['predicted']}: {c['count']}")
+
+
+@eval_group.command(name="quotes")
+@click.argument("path", type=click.Path(exists=True))
+@kb_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses", is_flag=True, help="List the quotes scored wrong.")
+def eval_quotes(path, kb_dirs, as_json, misses) -> None:
+    """Quote content F1 (exact and overlap >= 0.5), speaker and kind accuracy on a quote gold set."""
+    from pathlib import Path
+
+    from .evaluate.quotes import evaluate_quotes
+
+    scores = evaluate_quotes(Path(path), _pipeline(kb_dirs))
+    if not misses:
+        scores.pop("misses")
+    if as_json:
+        click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{scores['documents']} documents, {scores['gold']} gold quotes, {scores['found']} found")
+    for match in ("exact", "overlap"):
+        s = scores[match]
+        click.echo(f"  content {match:8} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    click.echo(f"  speaker accuracy {scores['speaker_accuracy']:.1%}   kind accuracy {scores['kind_accuracy']:.1%} "
+               f"({scores['kind_accuracy_merged']:.1%} with mixed and partial merged)")  # fmt: skip
+    for miss in scores.get("misses", []):
+        click.echo(f"  miss {json.dumps(miss, ensure_ascii=False)}")

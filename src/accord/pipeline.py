@@ -1,9 +1,9 @@
 """The pipeline: the one place that knows the order of the stages.
 
-    read -> nlp -> dates -> actors -> events -> [quotes] -> stances -> [checks] -> store
+    read -> nlp -> dates -> actors -> events -> quotes -> stances -> [checks] -> store
 
-Stages in brackets are planned (issue #5 and the checks issue); `Analysis.stages`
-names the stages that ran, so a report can tell "none found" from "not run".
+The checks stage (findings) is planned; `Analysis.stages` names the stages that ran,
+so a report can tell "none found" from "not run".
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors import ActorResolver, load_kb
 from .events import EventStage, load_codebook
+from .quotes import QuoteExtractor
 from .stances import StanceExtractor
 from .errors import InputRejected
 from .model import Analysis, Article, Rejected
@@ -25,7 +26,7 @@ from .read import make_article, read_sources
 from .read.dates import parse_published
 from .timex import find_dates
 
-STAGES = ("read", "nlp", "dates", "actors", "events", "stances")
+STAGES = ("read", "nlp", "dates", "actors", "events", "quotes", "stances")
 
 
 class Pipeline:
@@ -35,6 +36,7 @@ class Pipeline:
         self.kb = load_kb(tuple(kb_dirs))
         self.resolve_actors = ActorResolver(self.kb, nlp.load())
         self.code_events = EventStage(self.kb, load_codebook())
+        self.extract_quotes = QuoteExtractor()
         self.find_stances = StanceExtractor(nlp.load())
 
     def analyze_doc(self, doc: Doc, article: Article) -> Analysis:
@@ -52,6 +54,7 @@ class Pipeline:
             actors=actors.actors,
             mentions=actors.mentions,
             events=events,
+            quotes=self.extract_quotes(doc, article, actors.mentions, actors.actors),
             stances=self.find_stances(doc, article, actors.mentions),
         )
 

@@ -31,9 +31,9 @@ def render(analysis: Analysis) -> str:
         ("Actors", _actors(analysis)),
         ("Dates", _dates(analysis)),
         ("Events", _events(analysis)),
-        ("Quotes", _records(analysis, "quotes")),
+        ("Quotes", _quotes(analysis)),
         ("Stances", _stances(analysis)),
-        ("Findings", _records(analysis, "findings")),
+        ("Findings", ["not run: the checks stage is not built yet"]),
     ):
         lines += ["", f"{title}:"] + ["  " + line for line in body]
     return "\n".join(lines)
@@ -91,6 +91,21 @@ def _events(analysis: Analysis) -> list[str]:
     return rows + ["(* dated by publication; evidence: first sentence of each)"]
 
 
+def _quotes(analysis: Analysis) -> list[str]:
+    if "quotes" not in analysis.stages:
+        return ["not run: this stage is not built yet"]
+    if not analysis.quotes:
+        return ["none found"]
+    text = analysis.article.text
+    names = {a.id: a.name for a in analysis.actors}
+    rows = []
+    for q in analysis.quotes:
+        speaker = names.get(q.speaker, "unattributed") if q.speaker else "unattributed"
+        cue = q.cue.text_in(text) if q.cue else "-"
+        rows.append(f"{_clip(speaker, 22):22} {q.kind:8} {_clip(cue, 12):12} “{_clip(q.content.text_in(text), 44)}”")
+    return rows
+
+
 def _stances(analysis: Analysis) -> list[str]:
     if "stances" not in analysis.stages:
         return ["not run: this stage is not built yet"]
@@ -110,8 +125,3 @@ def _stances(analysis: Analysis) -> list[str]:
     return rows
 
 
-def _records(analysis: Analysis, stage: str) -> list[str]:
-    if stage not in analysis.stages:
-        return ["not run: this stage is not built yet"]
-    items = getattr(analysis, stage)
-    return [repr(item) for item in items] or ["none found"]

@@ -9,12 +9,17 @@ from pathlib import Path
 
 from accord.evaluate.actors import evaluate_actors
 from accord.evaluate.events import evaluate_events
+from accord.evaluate.quotes import evaluate_quotes
 from accord.pipeline import Pipeline
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
-GOLD = {"plover_gsr": ROOT.parent / "shared" / "eval" / "plover_gsr", "news": ROOT / "tests" / "data" / "events_news.jsonl"}
-RUNS = {"events": evaluate_events, "actors": evaluate_actors}
+GOLD = {
+    "plover_gsr": ROOT.parent / "shared" / "eval" / "plover_gsr",
+    "news": ROOT / "tests" / "data" / "events_news.jsonl",
+    "dev": ROOT.parent / "shared" / "eval" / "quotes" / "quotes.jsonl",
+}
+RUNS = {"events": evaluate_events, "actors": evaluate_actors, "quotes": evaluate_quotes}
 
 
 def main() -> None:

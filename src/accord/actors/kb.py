@@ -97,7 +97,8 @@ class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
-    sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> role words
+    sector_names: dict[str, str] = field(default_factory=dict)  # code -> "government", "military"
     offices: dict[str, Office] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     current_to: date | None = None
@@ -206,10 +207,9 @@ def _organisation(path, e) -> Organisation:
     )  # fmt: skip
 
 
-def _sector(path, e) -> tuple[str, tuple[str, ...]]:
+def _sector(path, e) -> tuple[str, str, tuple[str, ...]]:
     c = _Checker(path, e, {"code", "name", "words"})
-    c.text("name", False)
-    return c.code("code"), tuple(w.lower() for w in c.names("words"))
+    return c.code("code"), c.text("name"), tuple(w.lower() for w in c.names("words"))
 
 
 def _office(path, e) -> Office:
@@ -279,8 +279,9 @@ def _read_file(path: Path, kb: KnowledgeBase, seen: dict) -> None:
             if not isinstance(entry, dict):
                 raise KnowledgeBaseError(where, None, f"an entry of '{section}' must be a mapping, got {entry!r}")
             if section == "sectors":
-                code, words = _sector(where, entry)
+                code, name, words = _sector(where, entry)
                 kb.sectors[code] = words
+                kb.sector_names[code] = name
                 continue
             read, table, key = readers[section]
             item = read(where, entry)

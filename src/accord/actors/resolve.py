@@ -86,6 +86,7 @@ class ActorResolver:
         self.kb = kb
         self.lexicon = Lexicon(kb, nlp)
         self._fitting: dict[str, list] = {}  # title -> the offices it names, filled as titles are met
+        self._demonym_of = {n: c.demonyms[0] for c in kb.countries.values() if c.demonyms for n in (c.name, *c.aliases)}
         self._home_words = {  # code -> lower-case words naming it: "russian", "kremlin", "nato"
             c.code: {w for n in (c.name, *c.aliases, *c.demonyms, *c.seats) for w in n.lower().split()}
             for c in kb.countries.values()
@@ -254,8 +255,14 @@ class ActorResolver:
                 return [_Draft(tokens.start_char, tokens.end_char, "org:" + org.key, "organisation", "organisation")]
             return [_Draft(tokens.start_char, tokens.end_char, "name:" + org.key, "name", "entity", actor_kind="organisation")]
         if codes and sector:
-            rule = "seat" if seat_sector and not (titles or sectors) else "group"
-            return [_Draft(span.start_char, span.end_char, f"group:{codes[-1]}{sector}", "group", rule)]
+            seat = next((p for p in pieces if p.kind in (lx.SEAT, lx.MILSEAT)), None)
+            if seat is not None and not (titles or sectors):  # "the Kremlin said": the seat speaks
+                actor = f"group:{codes[-1]}{sector}|{_seat_name(self.kb, codes[-1], doc[seat.start : seat.end].text)}"
+                return [_Draft(span.start_char, span.end_char, actor, "group", "seat")]
+            if seat is not None:  # "Kremlin officials": named as written
+                actor = f"group:{codes[-1]}{sector}|{self._as_written(doc[ph.start : ph.end])}"
+                return [_Draft(span.start_char, span.end_char, actor, "group", "group")]
+            return [_Draft(span.start_char, span.end_char, f"group:{codes[-1]}{sector}", "group", "group")]
         if sector and not codes:
             # "protesters rallied in Belgrade": a role word takes the country where its sentence happens;
             # "rebels", "the minister" with no place stay a sector with no country
@@ -268,6 +275,16 @@ class ActorResolver:
                 kind = {lx.DEMONYM: "demonym", lx.PLACE: "place"}.get(p.kind, "country")
                 drafts.append(_Draft(tokens.start_char, tokens.end_char, f"country:{p.key}", kind, kind))
         return drafts
+
+    def _as_written(self, words) -> str:
+        """A group's name from its words: "Russia’s government" -> "Russian government"."""
+        out = []
+        for token in words:
+            if token.text in POSSESSIVE:
+                continue
+            country = self._demonym_of.get(token.text) if token.i + 1 < len(token.doc) and token.nbor().text in POSSESSIVE else None
+            out.append(country or token.text)
+        return " ".join(out).removeprefix("the ").removeprefix("The ")
 
     def _home(self, code: str) -> str:
         """An armed group's or party's country for its officials (Hamas -> PSE); else the code."""
@@ -341,7 +358,7 @@ class ActorResolver:
                 if actor_id == d.actor and " " in name:
                     surnames.setdefault(name.split()[-1], actor_id)
             if actor_id not in actors:
-                actors[actor_id] = self._actor(actor_id, d, text, as_of)
+                actors[actor_id] = self._actor(actor_id, d, doc, text, as_of)
             mentions.append(
                 Mention(
                     span=Span(d.start, d.end), text=text[d.start : d.end], actor=actor_id, kind=d.kind,
@@ -359,7 +376,7 @@ class ActorResolver:
             return any(t.end and t.end <= as_of for t in fitting)
         return any(t.held_on(as_of) for t in fitting)
 
-    def _actor(self, actor_id: str, d: _Draft, text: str, as_of: date | None) -> Actor:
+    def _actor(self, actor_id: str, d: _Draft, doc: Doc, text: str, as_of: date | None) -> Actor:
         kb = self.kb
         if d.person:
             p = d.person
@@ -378,8 +395,11 @@ class ActorResolver:
             code = _code(org.country, org.sector) if org.country and org.sector else org.code
             return Actor(actor_id, org.name, "organisation", code, org.country, org.sector)
         if kind == "group":
-            country, sector = key[:-3], key[-3:]
-            return Actor(actor_id, text[d.start : d.end], "group", key, country if country in kb.countries else None, sector)
+            code, _, name = key.partition("|")
+            country, sector = code[:-3], code[-3:]
+            if not name:
+                name = self._as_written(doc.char_span(d.start, d.end, alignment_mode="expand"))
+            return Actor(actor_id, name, "group", code, country if country in kb.countries else None, sector)
         country = d.code[:3] if d.code and d.code[:3] in kb.countries else None
         return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
 
@@ -398,6 +418,12 @@ def _locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
         if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
             found.setdefault(sentence_of(token.i), p.key)
     return found
+
+
+def _seat_name(kb, code: str, seat: str) -> str:
+    """ "Kremlin" -> "the Kremlin"; a capital city keeps its bare name."""
+    country = kb.countries.get(code)
+    return seat if country and seat == country.capital else f"the {seat}"
 
 
 def _code(country: str, sector: str) -> str:

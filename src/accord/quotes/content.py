@@ -44,8 +44,17 @@ def widen(start: int, end: int, quotations: list[Quoted]) -> tuple[int, int]:
     return start, end
 
 
-def trim(doc: Doc, start: int, end: int, background: re.Pattern, quotations: list[Quoted]) -> Span:
-    """Drop a leading complementizer, edge punctuation outside the marks, and trailing background."""
+def cut_background(text: str, start: int, end: int, background: re.Pattern, quotations: list[Quoted]) -> int:
+    """The end of a complement without its trailing background (", which ...", outside quotations)."""
+    for match in background.finditer(text, start, end):
+        cut = match.end("mark") if match.group("mark") else match.start()
+        if not any(q.start <= cut < q.end for q in quotations):
+            return cut
+    return end
+
+
+def trim(doc: Doc, start: int, end: int) -> Span:
+    """Drop a leading complementizer and edge punctuation outside the marks."""
     text = doc.text
     while start < end and text[start] in LEAD:
         start += 1
@@ -54,11 +63,6 @@ def trim(doc: Doc, start: int, end: int, background: re.Pattern, quotations: lis
         start = first[0].idx + len(first[0])
         while start < end and text[start] in LEAD:
             start += 1
-    if background is not None:
-        for match in background.finditer(text, start, end):
-            if not any(q.outer.start <= match.start() < q.outer.end for q in quotations):
-                end = match.start()
-                break
     while end > start and text[end - 1] in TRAIL:
         end -= 1
     return Span(start, end)
@@ -92,7 +96,7 @@ def _sole_quotation(doc: Doc, start: int, end: int, inside: list[Quoted]) -> boo
     return all(t.pos_ in IGNORABLE or t.lower_ == "that" and t.dep_ == "mark" for t in rest)
 
 
-def shape(doc: Doc, pieces: list[tuple[int, int]], quotations: list[Quoted], background: re.Pattern, dash: bool) -> list[Piece]:
+def shape(doc: Doc, pieces: list[tuple[int, int]], quotations: list[Quoted], dash: bool) -> list[Piece]:
     """The records of one report: one per contiguous piece, all with the report's kind."""
     text = doc.text
     spans = [widen(s, e, quotations) for s, e in pieces]
@@ -111,7 +115,7 @@ def shape(doc: Doc, pieces: list[tuple[int, int]], quotations: list[Quoted], bac
         if alone:
             content = Span(u[0].start, _inner_end(text, u[0]))
         else:
-            content = trim(doc, s, e, background, u)
+            content = trim(doc, s, e)
         if content.end > content.start:
             out.append(Piece(content, kind, tuple(u)))
     return out

@@ -44,7 +44,7 @@ class CueLexicon:
     anaphors: frozenset[str]
     channels: re.Pattern
     excluded: frozenset[str]
-    background: tuple[tuple[str, ...], ...]
+    background: re.Pattern  # where trailing background starts: ", which ...", "— a ..."
 
     def is_channel(self, words: str) -> bool:
         """Do `words` name an outlet, press service or document that relays others' words?"""
@@ -105,6 +105,12 @@ def _excluded(value, path: Path, cues: dict[str, tuple[Cue, ...]]) -> frozenset[
     return frozenset(words)
 
 
+def _background(openers: list[str]) -> re.Pattern:
+    """After a comma (or a comma and a closing mark), an opener from the list; after a dash, an appositive."""
+    words = "|".join(r"\s+".join(map(re.escape, o.split())) for o in sorted(openers, key=len, reverse=True))
+    return re.compile(rf",(?P<mark>[”\"’»])?\s+(?:{words})\b|\s*[—–]\s*(?:a|an|the)\s", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def load_cues(path: Path = DATA_FILE) -> CueLexicon:
     """The bundled cue lexicon, loaded once; raises KnowledgeBaseError naming what is malformed."""
@@ -128,5 +134,5 @@ def load_cues(path: Path = DATA_FILE) -> CueLexicon:
         anaphors=frozenset(w.lower() for w in lists["anaphors"]),
         channels=re.compile(r"\b(?:" + "|".join(re.escape(c) for c in channels) + r")\b", re.IGNORECASE),
         excluded=_excluded(doc.get("exclusions"), path, cues),
-        background=tuple(tuple(p.lower().split()) for p in lists["background"]),
+        background=_background(lists["background"]),
     )

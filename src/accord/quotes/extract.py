@@ -9,13 +9,13 @@ Works on the parsed doc it is given, with the actor stage's mentions; no second 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Mention, Quote, Span
-from .content import has_verb, is_label, shape
+from .content import cut_background, has_verb, is_label, shape
 from .cues import CueLexicon, load_cues
 from .marks import Quoted, find_quoted
 from .reports import Report, ReportFinder
@@ -50,8 +50,6 @@ class QuoteExtractor:
 
     def __init__(self, lexicon: CueLexicon | None = None):
         self.lexicon = lexicon or load_cues()
-        openers = "|".join(r"\s+".join(map(re.escape, words)) for words in self.lexicon.background)
-        self.background = re.compile(rf",\s+(?:{openers})\b|\s*[—–]\s*(?:a|an|the)\s", re.IGNORECASE)
         labels = "|".join(map(re.escape, sorted(self.lexicon.labels)))
         self.label = re.compile(rf"(?:{labels})(?:\s+from\s+(?P<who>[^:]+))?:\s*")
 
@@ -64,16 +62,23 @@ class QuoteExtractor:
         quotations += self._unmarked_labels(text, paragraphs, quotations)
         in_quote = _Intervals([(q.start, q.end) for q in quotations])
         reports = ReportFinder(self.lexicon, doc, lambda i: in_quote(i) or in_heading(i))()
+        for r in reports:
+            r.pieces = [(s, cut_background(text, s, e, self.lexicon.background, quotations)) for s, e in r.pieces]
         self._claim_adjacent(text, reports, quotations)
         speakers = Speakers(article, mentions, actors, in_quote)
         records: list[_Record] = []
-        for report in sorted(self._fold(doc, reports, speakers), key=lambda r: min(p[0] for p in r.pieces + r.extra)):
+        quoting = [r for r in reports if not r.quoted_only or any(_touches(r, q) for q in quotations)]
+        for report in sorted(self._fold(doc, quoting, speakers), key=lambda r: min(p[0] for p in r.pieces + r.extra)):
             self._add_report(doc, report, quotations, speakers, records)
+        records.sort(key=lambda r: r.quote.content.start)
         taken = {q for r in records for q in _used(r.quote, quotations)}
+        for q, after in reversed(list(zip(quotations, quotations[1:]))):
+            if q not in taken and q.close is None and q.balanced and after in taken:
+                self._add_opened(doc, q, after, records)  # an open paragraph whose quote is attributed later
+                taken.add(q)
         for q in quotations:
             if q not in taken:
                 self._add_free(doc, article, q, speakers, records)
-        records.sort(key=lambda r: r.quote.content.start)
         return tuple(r.quote for r in records)
 
     def _unmarked_labels(self, text: str, paragraphs: tuple[Span, ...], quotations: list[Quoted]) -> list[Quoted]:
@@ -95,7 +100,7 @@ class QuoteExtractor:
             for r in clausal:
                 start, end = r.stretch
                 after = start >= outer.end and ATTRIBUTION_GAP.fullmatch(text, outer.end, start)
-                before = end <= outer.start and LEAD_GAP.fullmatch(text, end, outer.start)
+                before = end <= outer.start and LEAD_GAP.fullmatch(text, end, outer.start) and text[end - 1] not in ".!?"
                 if before and "\n" in text[end : outer.start] and (r.pieces or ":" not in text[end : outer.start]):
                     before = None  # across a line break only after "X said:" with nothing else
                 if after and "\n" in text[outer.end : start]:
@@ -111,14 +116,20 @@ class QuoteExtractor:
             for inner in reports:
                 if inner is outer or not any(s <= inner.cue_token < e for s, e in outer.pieces + outer.extra):
                     continue
-                relay = outer.anaphor or outer.trailing or outer.source or (
+                if inner.participle:  # "said Moscow would respond, calling such plans “unacceptable”": two reports
+                    outer.pieces = _cut(outer.pieces, inner.cue[0])
+                    inner.speaker = outer.speaker
+                    continue
+                relay = outer.anaphor or outer.trailing or outer.source or outer.quoted_only or (
                     outer.speaker is not None and self.lexicon.is_channel(speakers.phrase(outer.speaker).text_in(doc.text))
                 )  # fmt: skip
                 dropped.add(id(outer) if relay else id(inner))
+                if not relay and inner.trailing:  # "Ushakov said X, TASS reported": cut the relay off
+                    outer.pieces = _cut(outer.pieces, inner.stretch[0])
         return [r for r in reports if id(r) not in dropped and (r.pieces or r.extra)]
 
     def _add_report(self, doc: Doc, report: Report, quotations: list[Quoted], speakers: Speakers, records: list[_Record]) -> None:
-        pieces = shape(doc, report.pieces + report.extra, quotations, self.background, report.dash)
+        pieces = shape(doc, report.pieces + report.extra, quotations, report.dash)
         if not pieces or report.quoted_only and all(is_label(doc, q) for p in pieces for q in p.quotations):
             return
         previous = records[-1].speaker if records else None
@@ -154,12 +165,13 @@ class QuoteExtractor:
             return  # a term inside the narrative with no cue: a label or nobody's words
         if speaker is None:
             return  # a quotation with no source anywhere before it: pull-quote styling, not a report
-        kind = "direct" if has_verb(doc, q.start, q.end) else "partial"
         cue = Span(para.start, para.start + len(lead.split()[0].rstrip(":"))) if label else None
-        quote = Quote(content=Span(q.start, q.end), kind=kind, speaker=speaker.actor, speaker_span=speaker.span,
-                      cue=cue, confidence=round(speaker.confidence * (1 if q.balanced else UNBALANCED), 2))  # fmt: skip
-        records.append(_Record(quote, speaker))
-        records.sort(key=lambda r: r.quote.content.start)
+        _insert(records, _whole(doc, q, speaker, cue, speaker.confidence * (1 if q.balanced else UNBALANCED)))
+
+    def _add_opened(self, doc: Doc, q: Quoted, after: Quoted, records: list[_Record]) -> None:
+        """A paragraph of a quotation in the open-paragraph convention, spoken by whoever speaks the next one."""
+        source = next(r for r in records if _overlaps(r.quote.content, after.outer))
+        _insert(records, _whole(doc, q, source.speaker, None, source.quote.confidence))
 
     def _labelled(self, doc: Doc, at: int, label: re.Match, q: Quoted, speakers: Speakers, records: list[_Record]) -> Speaker:
         """ "Quote from X:" names X; a bare "Quote:" belongs to the last speaker, or the last person named."""
@@ -185,6 +197,26 @@ class QuoteExtractor:
         actor = previous.speaker.actor
         span = (speakers.latest(actor, q.outer.start) if actor else None) or previous.speaker.span
         return Speaker(actor, span, GUESSED)
+
+
+def _whole(doc: Doc, q: Quoted, speaker: Speaker, cue: Span | None, confidence: float) -> _Record:
+    """A record of a whole quotation: direct, or partial when it is a term."""
+    kind = "direct" if has_verb(doc, q.start, q.end) else "partial"
+    quote = Quote(Span(q.start, q.end), kind, speaker.actor, speaker.span, cue, round(confidence, 2))
+    return _Record(quote, speaker)
+
+
+def _insert(records: list[_Record], record: _Record) -> None:
+    insort(records, record, key=lambda r: r.quote.content.start)
+
+
+def _touches(report: Report, q: Quoted) -> bool:
+    return any(s < q.outer.end and q.outer.start < e for s, e in report.pieces + report.extra)
+
+
+def _cut(pieces: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """The pieces, the one holding offset `at` ending there."""
+    return [(s, at) if s < at < e else (s, e) for s, e in pieces]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

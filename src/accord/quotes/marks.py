@@ -3,7 +3,8 @@
 Double marks (" “ ” « ») and single marks (‘ ’ ') are paired inside a paragraph; marks of the
 other kind inside a quotation are nested quotes and ignored. A quotation left open at the end of
 a paragraph runs to the line break: the open-paragraph convention when the next paragraph opens
-with a mark again, the end of a text cut off inside a quote, or an unbalanced mark otherwise.
+with a mark again; otherwise a text cut off inside a quote or an unbalanced mark, which lowers
+the confidence of the record.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ class Quoted:
 def _role(text: str, i: int, lo: int, hi: int) -> tuple[str, str] | None:
     """(role, kind) of a quotation mark at `i`, None for an apostrophe.
 
-    The role is open, close, either (a straight mark between two words), or soft: a mark that
-    closes an open single quotation and is otherwise an apostrophe.
+    The role is open, close, either (a straight mark its neighbours do not decide), or soft: a
+    mark that closes an open single quotation and is otherwise an apostrophe.
     """
     ch = text[i]
     before = text[i - 1] if i > lo else " "
@@ -84,7 +85,7 @@ def _pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int | None, int | No
                     continue  # a single opener that never closes is an apostrophe (’90s, ’em)
                 current = (i, kind)
             elif kind == "double" and not pairs:
-                pairs.append((None, i))  # a closing mark whose opening mark is missing
+                pairs.append((None, i))  # the paragraph's first mark closes: its opening mark is missing
                 balanced = False
         elif kind == current[1] and role in ("close", "either", "soft"):
             pairs.append((current[0], i))
@@ -110,7 +111,6 @@ def find_quoted(text: str, paragraphs: tuple[Span, ...]) -> list[Quoted]:
             elif close is not None:
                 found.append(Quoted(open_ + 1, close, open_, close, balanced))
             else:
-                reopened = nxt is not None and text[nxt.start] in OPENERS or nxt is not None and text[nxt.start] in STRAIGHT
-                cut_off = nxt is None and para.end == len(text)
-                found.append(Quoted(open_ + 1, para.end, open_, None, balanced and (reopened or cut_off)))
+                reopened = nxt is not None and (text[nxt.start] in OPENERS or text[nxt.start] in STRAIGHT)
+                found.append(Quoted(open_ + 1, para.end, open_, None, balanced and reopened))
     return found

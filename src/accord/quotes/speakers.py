@@ -46,24 +46,38 @@ class Speakers:
         return Span(token.left_edge.idx, end)
 
     def at(self, token: Token, previous: Speaker | None) -> Speaker:
-        """The speaker named by `token`; a pronoun without a mention falls back to the nearest fitting actor."""
-        words = Span(token.idx, token.idx + len(token)) if token.pos_ == "PRON" else self.phrase(token)
-        inside = [m for m in self._overlapping(words) if m.kind != "pronoun" or token.pos_ == "PRON" and self._fair(m)]
+        """The speaker named by `token`, through the mention covering it or, failing that, inside its phrase."""
+        if token.pos_ == "PRON":
+            return self._pronoun(token, previous)
+        words = self.phrase(token)
+        inside = [m for m in self._overlapping(words) if m.kind != "pronoun"]
+        best = next((m for m in inside if m.span.start <= token.idx < m.span.end), None)
+        if best is not None:
+            return Speaker(best.actor, best.span, named=True)
         if inside:
-            best = next((m for m in inside if m.span.start <= token.idx < m.span.end), None)
-            if best is not None:
-                return Speaker(best.actor, best.span, named=True)
             best = next((m for m in reversed(inside) if m.kind not in LOOSE_KINDS), inside[-1])
             return Speaker(best.actor, best.span)
+        return Speaker(None, words, 0.8)
+
+    def _pronoun(self, token: Token, previous: Speaker | None) -> Speaker:
+        """ "he said": the paragraph's last speaker, else the resolver's antecedent, else the nearest fitting actor."""
+        words = Span(token.idx, token.idx + len(token))
         want = PERSONAL.get(token.lower_)
-        if want is None:
-            return Speaker(None, words, 0.8)
-        near = self._nearest(token.idx, want)
+        linked = next((m.actor for m in self._overlapping(words) if m.kind == "pronoun" and self._fair(m)), None)
+        if want == "person" and previous is not None and self.is_person(previous.actor) and previous.span is not None:
+            if self._paragraph(previous.span.start) == self._paragraph(token.idx):
+                return Speaker(previous.actor, words, 1.0 if linked == previous.actor else GUESSED, named=True)
+        if linked is not None:
+            return Speaker(linked, words, named=True)
+        near = self._nearest(token.idx, want) if want else None
         if near is not None:
             return Speaker(near.actor, words, GUESSED, named=True)
-        if previous is not None and previous.actor and self.is_person(previous.actor) == (want == "person"):
+        if want and previous is not None and previous.actor and self.is_person(previous.actor) == (want == "person"):
             return Speaker(previous.actor, words, GUESSED, named=True)
         return Speaker(None, words, GUESSED)
+
+    def _paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraphs, offset)
 
     def person_before(self, offset: int) -> Mention | None:
         """The nearest mention of a person before `offset`, outside quotations."""
@@ -97,7 +111,7 @@ class Speakers:
 
     def _nearest(self, offset: int, want: str) -> Mention | None:
         """The nearest earlier mention in the paragraph, outside quotations, of a fitting actor."""
-        para = self.paragraphs[max(bisect_right(self.paragraphs, offset) - 1, 0)]
+        para = self.paragraphs[max(self._paragraph(offset) - 1, 0)]
         for m in reversed(self.mentions[: bisect_right(self.starts, offset)]):
             if m.span.start < para:
                 break
