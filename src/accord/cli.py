@@ -117,6 +117,22 @@ def eval_group() -> None:
     """Score accord against gold sets (see ../shared/eval)."""
 
 
+def _scores(evaluate, path, kb_dirs, as_json: bool, misses: bool) -> dict | None:
+    """Run one evaluation; print it as JSON and return None, or return it for a text report."""
+    from pathlib import Path
+
+    try:
+        scores = evaluate(Path(path), _pipeline(kb_dirs))
+    except AccordError as err:
+        raise click.ClickException(str(err)) from None
+    if not misses:
+        scores.pop("misses", None)
+    if as_json:
+        click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
+        return None
+    return scores
+
+
 @eval_group.command(name="actors")
 @click.argument("path", type=click.Path(exists=True))
 @kb_option
@@ -124,15 +140,10 @@ def eval_group() -> None:
 @click.option("--misses", is_flag=True, help="List the records scored wrong.")
 def eval_actors(path, kb_dirs, as_json, misses) -> None:
     """Source and target country-code accuracy of actor resolution on PLOVER-style gold records."""
-    from pathlib import Path
-
     from .evaluate.actors import evaluate_actors
 
-    scores = evaluate_actors(Path(path), _pipeline(kb_dirs))
-    if not misses:
-        scores.pop("misses")
-    if as_json:
-        click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
+    scores = _scores(evaluate_actors, path, kb_dirs, as_json, misses)
+    if scores is None:
         return
     click.echo(f"{scores['records']} records")
     for role in ("source", "target"):
@@ -224,13 +235,10 @@ def import_wikidata(dump, output) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_events(path, kb_dirs, as_json) -> None:
     """PLOVER type precision/recall/F1, type accuracy and triple accuracy on gold records."""
-    from pathlib import Path
-
     from .evaluate.events import evaluate_events
 
-    scores = evaluate_events(Path(path), _pipeline(kb_dirs))
-    if as_json:
-        click.echo(json.dumps(scores, indent=2))
+    scores = _scores(evaluate_events, path, kb_dirs, as_json, misses=True)
+    if scores is None:
         return
     click.echo(f"{scores['records']} records, {scores['no_event']} with no event coded")
     click.echo(f"  type accuracy {scores['type_accuracy']:.1%}   macro-F1 {scores['macro_f1']:.3f}   "
@@ -249,15 +257,10 @@ def eval_events(path, kb_dirs, as_json) -> None:
 @click.option("--misses", is_flag=True, help="List the quotes scored wrong.")
 def eval_quotes(path, kb_dirs, as_json, misses) -> None:
     """Quote content F1 (exact and overlap >= 0.5), speaker and kind accuracy on a quote gold set."""
-    from pathlib import Path
-
     from .evaluate.quotes import evaluate_quotes
 
-    scores = evaluate_quotes(Path(path), _pipeline(kb_dirs))
-    if not misses:
-        scores.pop("misses")
-    if as_json:
-        click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
+    scores = _scores(evaluate_quotes, path, kb_dirs, as_json, misses)
+    if scores is None:
         return
     click.echo(f"{scores['documents']} documents, {scores['gold']} gold quotes, {scores['found']} found")
     for match in ("exact", "overlap"):
