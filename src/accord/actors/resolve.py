@@ -31,7 +31,7 @@ from ..model import Actor, Article, Mention, Span
 from . import lexicon as lx
 from .kb import KnowledgeBase, Person
 from .lexicon import Lexicon, Piece
-from .timing import describe_role, infer_window, office_fits, title_fits
+from .timing import describe_role, infer_window
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 JOINERS = {"former", "ex", "top", "senior", "chief", "then", "incumbent", "current", "new", "special"}
@@ -87,10 +87,10 @@ class ActorResolver:
         self.lexicon = Lexicon(kb, nlp)
         self._fitting: dict[str, list] = {}  # title -> the offices it names, filled as titles are met
         self._demonym_of = {n: c.demonyms[0] for c in kb.countries.values() if c.demonyms for n in (c.name, *c.aliases)}
-        self._home_words = {  # code -> lower-case words naming it: "russian", "kremlin", "nato"
-            c.code: {w for n in (c.name, *c.aliases, *c.demonyms, *c.seats) for w in n.lower().split()}
+        self._home_words = {  # code -> one-word names of it: "russian", "kremlin", "nato" (not "chinese" of "Chinese Taipei")
+            c.code: {n.lower() for n in (c.name, *c.aliases, *c.demonyms, *c.seats) if " " not in n}
             for c in kb.countries.values()
-        } | {o.code: {w for n in (o.name, *o.aliases) for w in n.lower().split()} for o in kb.organisations.values()}
+        } | {o.code: {n.lower() for n in (o.name, *o.aliases) if " " not in n} for o in kb.organisations.values()}
 
     def __call__(self, doc: Doc, article: Article) -> ActorResult:
         """Return the actors and mentions of one article, with the date they hold for."""
@@ -191,7 +191,7 @@ class ActorResolver:
                 draft.title = titles[-1].key
                 draft.former = ph.former
                 if not ph.former:
-                    draft.claims = [t for t in draft.person.roles if title_fits(self.kb, t, draft.title)]
+                    draft.claims = [t for t in draft.person.roles if self._fits(self.kb.offices[t.office], draft.title)]
             drafts.append(draft)
         return drafts
 
@@ -297,18 +297,24 @@ class ActorResolver:
             return org.country or org.code
         return piece.key
 
+    def _fits(self, office, title: str) -> bool:
+        """True when `title` names the office: the same words, or the first words of one of its
+        titles ("special envoy" of "special envoy for peace missions"), country words aside
+        ("us president" is "president" of the USA, never "us vice president")."""
+        home = self._home_words.get(office.country, set()) | self._home_words.get(self._home(office.country), set())
+        words = _without_country(title.split(), home)
+        return any(_without_country(t.split(), home)[: len(words)] == words for t in office.titles)
+
     def _title_home(self, title: str) -> str | None:
         """The country a title names in its own words ("russian president", "kremlin spokesman")."""
-        homes = {o.country for o in self._offices(title, [])}
-        if len(homes) != 1:
-            return None
-        home = homes.pop()
-        return home if set(title.replace("'s", "").split()) & self._home_words.get(home, set()) else None
+        words = set(title.replace("'s", "").replace("’s", "").split())
+        homes = {o.country for o in self._offices(title, []) if words & self._home_words.get(o.country, set())}
+        return homes.pop() if len(homes) == 1 else None
 
     def _offices(self, title: str, codes: list[str]) -> list:
         """Offices the title names, in the given countries (any country when none is given)."""
         if title not in self._fitting:
-            self._fitting[title] = [o for o in self.kb.offices.values() if office_fits(o, title)]
+            self._fitting[title] = [o for o in self.kb.offices.values() if self._fits(o, title)]
         return [o for o in self._fitting[title] if not codes or o.country in codes]
 
     def _holder(self, title: str, codes: list[str], as_of: date | None, named: list[_Draft], at: int):
@@ -371,7 +377,7 @@ class ActorResolver:
     def _title_valid(self, d: _Draft, as_of: date | None) -> bool | None:
         if not d.title or not d.person or as_of is None:
             return None
-        fitting = [t for t in d.person.roles if title_fits(self.kb, t, d.title)]
+        fitting = [t for t in d.person.roles if self._fits(self.kb.offices[t.office], d.title)]
         if d.former:
             return any(t.end and t.end <= as_of for t in fitting)
         return any(t.held_on(as_of) for t in fitting)
@@ -428,6 +434,13 @@ def _seat_name(kb, code: str, seat: str) -> str:
 
 def _code(country: str, sector: str) -> str:
     return country if sector == "IGO" else f"{country}{sector}"
+
+
+def _without_country(words: list[str], home: set[str]) -> list[str]:
+    """Title words less the country words before them: ["us", "defense", "secretary"] -> [...]."""
+    while len(words) > 1 and words[0].removesuffix("'s").removesuffix("’s") in home:
+        words = words[1:]
+    return words
 
 
 def _stance_prefix(doc: Doc, start: int) -> bool:

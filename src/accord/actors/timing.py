@@ -4,24 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .kb import KnowledgeBase, Office, Person, Tenure
-
-
-def title_fits(kb: KnowledgeBase, tenure: Tenure, title: str) -> bool:
-    """True when `title` (lower case, as written) names the tenure's office."""
-    return office_fits(kb.offices[tenure.office], title)
-
-
-def office_fits(office: Office, title: str) -> bool:
-    """True when `title` names the office. A shorter form fits a longer title when its
-    words come in the same order: "special envoy" fits "special envoy for peace missions"."""
-    words = title.split()
-    return any(_in_order(words, t.split()) for t in office.titles)
-
-
-def _in_order(words: list[str], title: list[str]) -> bool:
-    rest = iter(title)
-    return all(w in rest for w in words)
+from .kb import KnowledgeBase, Person, Tenure
 
 
 def describe_role(kb: KnowledgeBase, person: Person, day: date | None) -> str | None:
