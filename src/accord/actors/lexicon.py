@@ -89,6 +89,16 @@ class Lexicon:
                 span = doc[start:end]
                 span.label_ = label
                 found.append(span)
+        # a role word must be a noun: "firm guarantees" and "a military base" name no actor
+        found = [s for s in found if self.keys[s.label_][0] != SECTOR or _names_a_role(s)]
         found.sort(key=lambda s: PRIORITY.index(self.keys[s.label_][0]))
         kept = filter_spans(found)
         return [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(kept, key=lambda s: s.start)]
+
+
+def _names_a_role(span) -> bool:
+    """A role word is a noun ("rebels"), or an adjective before a name ("rebel M23")."""
+    last = span[-1]
+    if last.pos_ in ("NOUN", "PROPN"):
+        return True
+    return last.i + 1 < len(last.doc) and last.nbor().pos_ == "PROPN"
