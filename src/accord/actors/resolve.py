@@ -444,7 +444,10 @@ def _without_country(words: list[str], home: set[str]) -> list[str]:
 
 
 def _stance_prefix(doc: Doc, start: int) -> bool:
-    """True when the words before a token are "pro-" or "anti-"."""
+    """True when a country word is preceded by "pro-", "anti-" or "ethnic": a sympathy or an
+    ethnicity, not a nationality ("ethnic Albanians" in Macedonia are coded by where they live)."""
+    if start >= 1 and doc[start - 1].lower_ == "ethnic":
+        return True
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
 
 
