@@ -117,6 +117,20 @@ def eval_group() -> None:
     """Score accord against gold sets (see ../shared/eval)."""
 
 
+def eval_command(name: str):
+    """The decorators every `accord eval` command shares: the gold path, --kb and --json."""
+
+    def wrap(function):
+        for decorator in reversed((
+            eval_group.command(name=name), click.argument("path", type=click.Path(exists=True)), kb_option,
+            click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON."),
+        )):  # fmt: skip
+            function = decorator(function)
+        return function
+
+    return wrap
+
+
 def _scores(evaluate, path, kb_dirs, as_json: bool, misses: bool) -> dict | None:
     """Run one evaluation; print it as JSON and return None, or return it for a text report."""
     from pathlib import Path
@@ -133,10 +147,7 @@ def _scores(evaluate, path, kb_dirs, as_json: bool, misses: bool) -> dict | None
     return scores
 
 
-@eval_group.command(name="actors")
-@click.argument("path", type=click.Path(exists=True))
-@kb_option
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@eval_command("actors")
 @click.option("--misses", is_flag=True, help="List the records scored wrong.")
 def eval_actors(path, kb_dirs, as_json, misses) -> None:
     """Source and target country-code accuracy of actor resolution on PLOVER-style gold records."""
@@ -229,10 +240,7 @@ def import_wikidata(dump, output) -> None:
     )
 
 
-@eval_group.command(name="events")
-@click.argument("path", type=click.Path(exists=True))
-@kb_option
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@eval_command("events")
 def eval_events(path, kb_dirs, as_json) -> None:
     """PLOVER type precision/recall/F1, type accuracy and triple accuracy on gold records."""
     from .evaluate.events import evaluate_events
@@ -250,10 +258,7 @@ def eval_events(path, kb_dirs, as_json) -> None:
         click.echo(f"  confused {c['gold']} -> {c['predicted']}: {c['count']}")
 
 
-@eval_group.command(name="quotes")
-@click.argument("path", type=click.Path(exists=True))
-@kb_option
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@eval_command("quotes")
 @click.option("--misses", is_flag=True, help="List the quotes scored wrong.")
 def eval_quotes(path, kb_dirs, as_json, misses) -> None:
     """Quote content F1 (exact and overlap >= 0.5), speaker and kind accuracy on a quote gold set."""

@@ -30,9 +30,9 @@ def render(analysis: Analysis) -> str:
     for title, body in (
         ("Actors", _actors(analysis)),
         ("Dates", _dates(analysis)),
-        ("Events", _events(analysis)),
-        ("Quotes", _quotes(analysis)),
-        ("Stances", _stances(analysis)),
+        ("Events", _stage(analysis, "events", _events)),
+        ("Quotes", _stage(analysis, "quotes", _quotes)),
+        ("Stances", _stage(analysis, "stances", _stances)),
         ("Findings", ["not run: the checks stage is not built yet"]),
     ):
         lines += ["", f"{title}:"] + ["  " + line for line in body]
@@ -69,11 +69,14 @@ def _dates(analysis: Analysis) -> list[str]:
     return out
 
 
-def _events(analysis: Analysis) -> list[str]:
-    if "events" not in analysis.stages:
+def _stage(analysis: Analysis, stage: str, rows) -> list[str]:
+    """A stage's rows, or why there are none: the stage did not run, or found nothing."""
+    if stage not in analysis.stages:
         return ["not run: this stage is not built yet"]
-    if not analysis.events:
-        return ["none found"]
+    return rows(analysis) if getattr(analysis, stage) else ["none found"]
+
+
+def _events(analysis: Analysis) -> list[str]:
     names = {a.id: a.code or a.name for a in analysis.actors}
     text = analysis.article.text
     rows = [f"{'date':11} {'source':14} {'type (CAMEO/mode)':26} {'target':14} {'place':16} evidence"]
@@ -92,10 +95,6 @@ def _events(analysis: Analysis) -> list[str]:
 
 
 def _quotes(analysis: Analysis) -> list[str]:
-    if "quotes" not in analysis.stages:
-        return ["not run: this stage is not built yet"]
-    if not analysis.quotes:
-        return ["none found"]
     text = analysis.article.text
     names = {a.id: a.name for a in analysis.actors}
     rows = []
@@ -107,10 +106,6 @@ def _quotes(analysis: Analysis) -> list[str]:
 
 
 def _stances(analysis: Analysis) -> list[str]:
-    if "stances" not in analysis.stages:
-        return ["not run: this stage is not built yet"]
-    if not analysis.stances:
-        return ["none found"]
     text = analysis.article.text
     actors = {a.id: a for a in analysis.actors}
     rows = []
