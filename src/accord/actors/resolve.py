@@ -103,7 +103,10 @@ class ActorResolver:
             as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
         sentence_of = _sentence_starts(doc)
         where = _locations(doc, pieces, sentence_of)
-        drafts = named + [d for ph in phrases for d in self._unnamed(doc, ph, as_of, named, where.get(sentence_of(ph.start)))]
+        drafts = named + [
+            d for ph in phrases
+            for d in self._unnamed(doc, ph, as_of, named, None if _owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
+        ]  # fmt: skip
         drafts += self._pronouns(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
@@ -408,6 +411,23 @@ class ActorResolver:
             return Actor(actor_id, name, "group", code, country if country in kb.countries else None, sector)
         country = d.code[:3] if d.code and d.code[:3] in kb.countries else None
         return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
+
+
+def _owns_country(doc: Doc, ph: _Phrase, pieces: list[Piece]) -> bool:
+    """True when the phrase's own words say whose it is: "delegations from Russia and Ukraine"
+    (but not where it is: "protesters in Belgrade" take Belgrade's country)."""
+    head = doc[ph.end - 1]
+    for p in pieces:
+        if p.kind not in QUALIFIERS | {lx.PLACE} or ph.start <= p.start < ph.end:
+            continue
+        token = doc[p.end - 1]
+        while token != head and token.head != token:
+            if token.dep_ == "prep":  # the nearest preposition says whose or where
+                if token.lower_ in ("from", "of") and token.head == head:
+                    return True
+                break
+            token = token.head
+    return False
 
 
 def _sentence_starts(doc: Doc):
