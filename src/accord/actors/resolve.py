@@ -31,26 +31,16 @@ from ..model import Actor, Article, Mention, Span
 from . import lexicon as lx
 from .kb import KnowledgeBase, Person
 from .lexicon import Lexicon, Piece
+from .phrases import (
+    NEW_ORG, NEW_PERSON, POSSESSIVE, QUALIFIERS, Phrase, find_phrases, locations,
+    owns_country, sentence_starts, stance_prefix, with_article, with_entities,
+)  # fmt: skip
 from .timing import describe_role, infer_window
 
-POSSESSIVE = {"'s", "’s", "'", "’"}
-JOINERS = {"former", "ex", "top", "senior", "chief", "then", "incumbent", "current", "new", "special"}
-NOT_THE_OFFICE = {"deputy", "vice", "assistant", "acting", "adviser", "advisor", "aide"}
 PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f",
     "they": "group", "them": "group", "their": "group", "it": "thing", "its": "thing",
 }  # fmt: skip
-QUALIFIERS = {lx.COUNTRY, lx.DEMONYM, lx.SEAT, lx.MILSEAT, lx.ORG, lx.REGION}
-NEW_PERSON, NEW_ORG = "new-person", "new-org"
-
-
-@dataclass
-class _Phrase:
-    pieces: list[Piece]
-    start: int  # token index
-    end: int
-    former: bool = False
-    not_office: bool = False
 
 
 @dataclass
@@ -94,18 +84,18 @@ class ActorResolver:
 
     def __call__(self, doc: Doc, article: Article) -> ActorResult:
         """Return the actors and mentions of one article, with the date they hold for."""
-        pieces = self._with_entities(doc, self.lexicon.pieces(doc))
-        phrases = self._phrases(doc, pieces)
+        pieces = with_entities(doc, self.lexicon.pieces(doc))
+        phrases = find_phrases(doc, pieces)
         named = [d for ph in phrases for d in self._named(doc, ph)]
         as_of, as_of_rule, window = article.published, "published", None
         if as_of is None:
             window = infer_window([d.claims for d in named if d.claims])
             as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
-        sentence_of = _sentence_starts(doc)
-        where = _locations(doc, pieces, sentence_of)
+        sentence_of = sentence_starts(doc)
+        where = locations(doc, pieces, sentence_of)
         drafts = named + [
             d for ph in phrases
-            for d in self._unnamed(doc, ph, as_of, named, None if _owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
+            for d in self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
         ]  # fmt: skip
         drafts += self._pronouns(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
@@ -118,59 +108,9 @@ class ActorResolver:
 
     # -- finding phrases ---------------------------------------------------------------
 
-    def _with_entities(self, doc: Doc, pieces: list[Piece]) -> list[Piece]:
-        """Add spaCy PERSON and ORG entities that no knowledge-base phrase covers.
-
-        A person's name beats title and role words inside it ("King" in "Tom King").
-        """
-        names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-        pieces = [
-            p for p in pieces
-            if p.kind not in (lx.TITLE, lx.SECTOR) or not any(e.start < p.start and p.end <= e.end for e in names)
-        ]  # fmt: skip
-        covered = {i for p in pieces for i in range(p.start, p.end)}
-        extra = []
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
-                while ent and ent[-1].text in POSSESSIVE:
-                    ent = ent[:-1]
-                if ent:
-                    kind = NEW_PERSON if ent.label_ == "PERSON" else NEW_ORG
-                    extra.append(Piece(ent.start, ent.end, kind, ent.text))
-        return sorted(pieces + extra, key=lambda p: p.start)
-
-    def _phrases(self, doc: Doc, pieces: list[Piece]) -> list[_Phrase]:
-        """Group adjacent pieces (joined by possessives and a few adjectives) into phrases."""
-        phrases: list[_Phrase] = []
-        for piece in pieces:
-            last = phrases[-1] if phrases else None
-            gap = doc[last.end : piece.start] if last else None
-            if last is not None and gap is not None and self._joins(gap, last, piece):
-                last.pieces.append(piece)
-                last.end = piece.end
-            else:
-                phrases.append(_Phrase([piece], piece.start, piece.end))
-        for ph in phrases:
-            before = doc[max(ph.start - 2, 0) : ph.start]
-            inside = doc[ph.start : ph.end]
-            words = {t.lower_.strip("-") for t in (*before, *inside)}
-            ph.former = bool(words & {"former", "ex", "then"})
-            ph.not_office = bool({t.lower_ for t in inside} & NOT_THE_OFFICE)
-        return phrases
-
-    @staticmethod
-    def _joins(gap, last: _Phrase, piece: Piece) -> bool:
-        if last.pieces[-1].kind == lx.PLACE or piece.kind == lx.PLACE:
-            return False
-        words = [t.lower_ for t in gap]
-        if all(w in POSSESSIVE or w in JOINERS or w in NOT_THE_OFFICE for w in words):
-            return True
-        # apposition: "Trump’s special envoy, Steve Witkoff"
-        return words == [","] and last.pieces[-1].kind == lx.TITLE and piece.kind in (lx.PERSON, NEW_PERSON)
-
     # -- reading phrases ---------------------------------------------------------------
 
-    def _named(self, doc: Doc, ph: _Phrase) -> list[_Draft]:
+    def _named(self, doc: Doc, ph: Phrase) -> list[_Draft]:
         """Mentions of people by name: the name with the titles before it."""
         drafts = []
         for i, piece in enumerate(ph.pieces):
@@ -186,7 +126,7 @@ class ActorResolver:
                 elif not lead:
                     drafts.append(self._person_draft(doc, piece, doc[piece.start : piece.end], "name", "name"))
                     continue
-            draft = self._person_draft(doc, piece, doc[_with_article(doc, start) : end], kind, kind)
+            draft = self._person_draft(doc, piece, doc[with_article(doc, start) : end], kind, kind)
             titles = [p for p in lead if p.kind == lx.TITLE]
             if draft.person is None:
                 draft.code = self._code_from(lead, titles)
@@ -220,15 +160,15 @@ class ActorResolver:
             return _Draft(span.start_char, span.end_char, person.id, kind, rule, person=person)
         return _Draft(span.start_char, span.end_char, "name:" + piece.key, "name", "entity", actor_kind="person")
 
-    def _unnamed(self, doc: Doc, ph: _Phrase, as_of: date | None, named: list[_Draft], place: str | None) -> list[_Draft]:
+    def _unnamed(self, doc: Doc, ph: Phrase, as_of: date | None, named: list[_Draft], place: str | None) -> list[_Draft]:
         """Mentions with no name: roles, groups, seats, countries and organisations."""
         if any(p.kind in (lx.PERSON, NEW_PERSON) for p in ph.pieces):
             return []
         # "pro-Palestinian demonstrators", "anti-EU protesters": sympathies, not nationality
-        pieces = [p for p in ph.pieces if not (p.kind in QUALIFIERS and _stance_prefix(doc, p.start))]
+        pieces = [p for p in ph.pieces if not (p.kind in QUALIFIERS and stance_prefix(doc, p.start))]
         if not pieces:
             return []
-        start = _with_article(doc, ph.start)
+        start = with_article(doc, ph.start)
         span = doc[start : ph.end]
         codes = [self._country_of(p) for p in pieces if p.kind in QUALIFIERS]
         titles = [p for p in pieces if p.kind == lx.TITLE]
@@ -253,7 +193,7 @@ class ActorResolver:
         only_stateless = stateless and set(codes) == {self._country_of(stateless[-1])}
         if orgs and (not sector or only_stateless):
             org = orgs[-1]
-            tokens = doc[_with_article(doc, org.start) : org.end]
+            tokens = doc[with_article(doc, org.start) : org.end]
             if org.kind == lx.ORG:
                 return [_Draft(tokens.start_char, tokens.end_char, "org:" + org.key, "organisation", "organisation")]
             return [_Draft(tokens.start_char, tokens.end_char, "name:" + org.key, "name", "entity", actor_kind="organisation")]
@@ -413,39 +353,6 @@ class ActorResolver:
         return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
 
 
-def _owns_country(doc: Doc, ph: _Phrase, pieces: list[Piece]) -> bool:
-    """True when the phrase's own words say whose it is: "delegations from Russia and Ukraine"
-    (but not where it is: "protesters in Belgrade" take Belgrade's country)."""
-    head = doc[ph.end - 1]
-    for p in pieces:
-        if p.kind not in QUALIFIERS | {lx.PLACE} or ph.start <= p.start < ph.end:
-            continue
-        token = doc[p.end - 1]
-        while token != head and token.head != token:
-            if token.dep_ == "prep":  # the nearest preposition says whose or where
-                if token.lower_ in ("from", "of") and token.head == head:
-                    return True
-                break
-            token = token.head
-    return False
-
-
-def _sentence_starts(doc: Doc):
-    """A function from a token index to the index of its sentence's first token."""
-    starts = [s.start for s in doc.sents]
-    return lambda i: starts[bisect_right(starts, i) - 1]
-
-
-def _locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
-    """Sentence start -> the country of the first place named after "in" or "at" in it."""
-    found: dict[int, str] = {}
-    for p in pieces:
-        token = doc[p.end - 1]
-        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
-            found.setdefault(sentence_of(token.i), p.key)
-    return found
-
-
 def _seat_name(kb, code: str, seat: str) -> str:
     """ "Kremlin" -> "the Kremlin"; a capital city keeps its bare name."""
     country = kb.countries.get(code)
@@ -461,19 +368,6 @@ def _without_country(words: list[str], home: set[str]) -> list[str]:
     while len(words) > 1 and words[0].removesuffix("'s").removesuffix("’s") in home:
         words = words[1:]
     return words
-
-
-def _stance_prefix(doc: Doc, start: int) -> bool:
-    """True when a country word is preceded by "pro-", "anti-" or "ethnic": a sympathy or an
-    ethnicity, not a nationality ("ethnic Albanians" in Macedonia are coded by where they live)."""
-    if start >= 1 and doc[start - 1].lower_ == "ethnic":
-        return True
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
-
-
-def _with_article(doc: Doc, start: int) -> int:
-    """Widen a phrase start over a preceding "the"."""
-    return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
 
 
 def _fits(d: _Draft, want: str) -> bool:
