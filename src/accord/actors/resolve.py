@@ -166,8 +166,10 @@ class ActorResolver:
             return []
         # "pro-Palestinian demonstrators", "anti-EU protesters": sympathies, not nationality
         pieces = [p for p in ph.pieces if not (p.kind in QUALIFIERS and stance_prefix(doc, p.start))]
-        if not pieces:
-            return []
+        if not pieces:  # "ethnic Albanians demonstrated in Serbia": civilians of the place
+            span = doc[ph.start : ph.end]
+            ethnic = ph.start > 0 and doc[ph.start - 1].lower_ == "ethnic"
+            return [_Draft(span.start_char, span.end_char, f"group:{place}CVL", "group", "ethnic group + place")] if ethnic and place else []
         start = with_article(doc, ph.start)
         span = doc[start : ph.end]
         codes = [self._country_of(p) for p in pieces if p.kind in QUALIFIERS]

@@ -23,7 +23,7 @@ from .quantities import casualties, durations
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "around", "across"}
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 VIOLENT_ROOTS = {"18", "19", "20"}
-PLACE_TARGET_ROOTS = {"08", "15", "17", "18", "19", "20"}  # easing or force in a place: its country is the target
+PLACE_TARGET_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}  # protests target the place's government  # easing or force in a place: its country is the target
 
 
 class EventStage:
