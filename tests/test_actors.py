@@ -57,3 +57,11 @@ def test_pronouns_follow_the_nearest_fitting_actor():
     actors = {a.id: a.name for a in result.actors}
     [she] = [m for m in result.mentions if m.text == "She"]
     assert actors[she.actor] == "Giorgia Meloni"
+
+
+def test_a_surname_inside_a_hyphenated_name_is_not_that_person():
+    found = resolve("Pakistan President Mohammad Zia-Ul-Haq rejected the offer. US-Russia talks resumed.")
+    names = {actor.name for _, actor in found}
+    assert "Farhan Haq" not in names
+    assert {"United States", "Russia"} <= names
+    assert any(actor.code == "PAKGOV" for text, actor in found if "Zia" in text)

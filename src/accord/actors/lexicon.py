@@ -89,8 +89,12 @@ class Lexicon:
                 span = doc[start:end]
                 span.label_ = label
                 found.append(span)
-        # a role word must be a noun: "firm guarantees" and "a military base" name no actor
-        found = [s for s in found if self.keys[s.label_][0] != SECTOR or _names_a_role(s)]
+        # a role word must be a noun: "firm guarantees" and "a military base" name no actor;
+        # no name starts inside a hyphenated word ("Haq" of "Zia-Ul-Haq")
+        found = [
+            s for s in found
+            if (self.keys[s.label_][0] != SECTOR or _names_a_role(s)) and not (self.keys[s.label_][0] == PERSON and _mid_word(s))
+        ]  # fmt: skip
         found.sort(key=lambda s: PRIORITY.index(self.keys[s.label_][0]))
         kept = filter_spans(found)
         return [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(kept, key=lambda s: s.start)]
@@ -102,3 +106,11 @@ def _names_a_role(span) -> bool:
     if last.pos_ in ("NOUN", "PROPN"):
         return True
     return last.i + 1 < len(last.doc) and last.nbor().pos_ == "PROPN"
+
+
+def _mid_word(span) -> bool:
+    """True when the span starts right after a hyphen that joins it to the word before."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.text == "-" and not before.whitespace_ and span.start >= 2 and not span.doc[span.start - 2].whitespace_
