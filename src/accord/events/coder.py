@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import Mention
-from .codebook import Codebook, Trigger
+from .codebook import Codebook
 from .triggers import Match, find, is_light, object_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
@@ -93,7 +93,7 @@ class EventCoder:
                          sentence=sentence, consumed=consumed)  # fmt: skip
         if trigger.frame == "intent":
             if complement and complement.trigger.frame is None:
-                cameo, pattern = self._intended(complement.trigger), f"{trigger.id}>{complement.trigger.id}"
+                cameo, pattern = self._intended(complement), f"{trigger.id}>{complement.trigger.id}"
             if negated:
                 cameo, pattern, negated = "120", f"not-{pattern}", False
         elif trigger.frame == "threaten" and complement:
@@ -107,7 +107,7 @@ class EventCoder:
             elif _conditional(match.token):  # "will withdraw its force unless ...": a threat
                 cameo, pattern = THREAT_BY_ROOT.get(trigger.cameo[:2], "130"), f"will-unless-{trigger.id}"
             else:
-                cameo, pattern = self._intended(trigger), f"will-{trigger.id}"
+                cameo, pattern = self._intended(match), f"will-{trigger.id}"
         source = self._source(match, mentions)
         target = self._target(match, complement, mentions, source)
         subject = next((t for t in _subject_heads(match.token) if t.pos_ in ("NOUN", "PROPN")), None)
@@ -130,13 +130,14 @@ class EventCoder:
             consumed=consumed, source_words=subject, target_words=obj,
         )  # fmt: skip
 
-    def _intended(self, trigger: Trigger) -> str:
-        """The code for an action that is only intended or announced."""
-        if trigger.intent:
-            return trigger.intent
-        if self.book.code(trigger.cameo).quad_class in (3, 4):
-            return THREAT_BY_ROOT.get(trigger.cameo[:2], "130")
-        return "030"
+    def _intended(self, match: Match) -> str:
+        """The code for an action that is only intended or announced: a threat when the action
+        (as its object codes it: "withdraw inspectors" is a sanction) is conflict, else AGREE."""
+        trigger = match.trigger
+        action = trigger.code_for(object_lemmas(match.token, match.nominal))
+        if self.book.code(action).quad_class in (3, 4):
+            return THREAT_BY_ROOT.get(action[:2], "130")
+        return trigger.intent if trigger.intent and action == trigger.cameo else "030"
 
     @staticmethod
     def _complement(frame: Match, matches: list[Match]) -> Match | None:
