@@ -117,3 +117,17 @@ def test_seed_nothing_from_headings_and_no_forecast_coded(seed):
         for span in event.evidence:
             assert not any(h.start <= span.start < h.end for h in seed.article.headings)
         assert "rapid outcomes are not expected" not in event.evidence[0].text_in(text) or event.hedged or event.negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is challenging to maintain a lasting ceasefire.",
+        "The talks showed how difficult it is to end the conflict.",
+        "Restoring relations would take time, the Kremlin said.",
+        "This disregard for human life does not demonstrate a desire for peace.",
+        "Secretary Rubio delivered President Trump's message to Lavrov.",
+    ],
+)
+def test_no_event_from_words_that_assert_none(sentence):
+    assert [e.type for e in events_of(sentence) if not e.hedged] == []

@@ -127,7 +127,10 @@ def _not_asserted(token: Token) -> bool:
     before = "." if token.is_sent_start or token.i == 0 else token.doc[token.i - 1].lower_
     if token.tag_ == "VBG" and before in ("that", ".", ",") and not any(c.dep_ == "nsubj" for c in token.children):
         return True  # a gerund opening its clause is its subject: "(that) restoring relations would take time"
-    if token.dep_ in ("xcomp", "advcl") and token.head.lower_ in HYPOTHETICAL_ADJECTIVES:
+    if token.dep_ in ("xcomp", "advcl", "ccomp") and (
+        token.head.lower_ in HYPOTHETICAL_ADJECTIVES  # "challenging to maintain a ceasefire"
+        or any(c.dep_ == "acomp" and c.lower_ in HYPOTHETICAL_ADJECTIVES for c in token.head.children)
+    ):  # "how challenging it is to end the conflict"
         return True
     return token.dep_ == "xcomp" and token.head != token and _not_asserted(token.head)  # "the time required to restore"
 
