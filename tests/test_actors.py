@@ -65,3 +65,9 @@ def test_a_surname_inside_a_hyphenated_name_is_not_that_person():
     assert "Farhan Haq" not in names
     assert {"United States", "Russia"} <= names
     assert any(actor.code == "PAKGOV" for text, actor in found if "Zia" in text)
+
+
+def test_a_short_name_after_an_organisation_is_that_organisation():
+    found = resolve("The Security Council met on Friday. Colleagues, this Council adopted a resolution.")
+    codes = {text: actor.id for text, actor in found}
+    assert codes["Council"] == codes["The Security Council"] == "org:UNSC"

@@ -300,9 +300,14 @@ class ActorResolver:
         actors: dict[str, Actor] = {}
         mentions = []
         text = doc.text  # built anew on every access: read it once
-        surnames: dict[str, str] = {}
+        surnames: dict[str, str] = {}  # "Smith" -> the actor "John Smith" named earlier
         for d in drafts:
             actor_id = d.actor
+            if actor_id.startswith("org:"):  # "the Security Council" ... "this Council"
+                org = self.kb.organisations[actor_id[4:]]
+                for name in (org.name, *org.aliases):
+                    if " " in name:
+                        surnames.setdefault(name.split()[-1], actor_id)
             if actor_id.startswith("name:"):
                 name = actor_id[5:]
                 actor_id = surnames.get(name, actor_id)
