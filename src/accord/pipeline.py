@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorResolver, load_kb
-from .events import EventStage, load_codebook
-from .quotes import QuoteExtractor
-from .stances import StanceExtractor
 from .errors import InputRejected
+from .events import EventStage, load_codebook
 from .model import Analysis, Article, Rejected
+from .quotes import QuoteExtractor
 from .read import make_article, read_sources
 from .read.dates import parse_published
+from .stances import StanceExtractor
 from .timex import find_dates
 
 STAGES = ("read", "nlp", "dates", "actors", "events", "quotes", "stances")
@@ -72,9 +72,10 @@ class Pipeline:
         for doc, article in nlp.parse(articles()):
             yield from _drain(pending)
             try:
-                yield self.analyze_doc(doc, article)
+                result: Analysis | Rejected = self.analyze_doc(doc, article)
             except Exception as err:  # a bug in one article's analysis must not end the batch
-                yield Rejected(article.origin, f"analysis failed ({type(err).__name__}: {err}); please report this")
+                result = Rejected(article.origin, f"analysis failed ({type(err).__name__}: {err}); please report this")
+            yield result
         yield from _drain(pending)
 
     def analyze_paths(self, paths: Iterable[str], published: date | None = None) -> Iterator[Analysis | Rejected]:
