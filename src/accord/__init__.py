@@ -9,10 +9,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .errors import AccordError, InputRejected, KnowledgeBaseError, StoreError
 from .model import (
-    Actor, Analysis, Article, Event, Finding, Mention, Place, Quote, Rejected, Span, Stance,
+    Actor, Analysis, Article, Event, Finding, Mention, Place, Quantity, Quote, Rejected, Span, Stance,
     TimeExpression,
 )  # fmt: skip
 from .pipeline import Pipeline, analyze
+from .stances import stance_matrix
 from .store import Store
 
 try:
@@ -22,6 +23,6 @@ except PackageNotFoundError:  # running from a source tree
 
 __all__ = [
     "AccordError", "Actor", "Analysis", "Article", "Event", "Finding", "InputRejected",
-    "KnowledgeBaseError", "Mention", "Pipeline", "Place", "Quote", "Rejected", "Span",
-    "Stance", "Store", "StoreError", "TimeExpression", "analyze",
+    "KnowledgeBaseError", "Mention", "Pipeline", "Place", "Quantity", "Quote", "Rejected", "Span",
+    "Stance", "Store", "StoreError", "TimeExpression", "analyze", "stance_matrix",
 ]  # fmt: skip
