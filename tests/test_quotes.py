@@ -274,3 +274,12 @@ def test_seed_article_gives_the_must_quotes(pipeline):
     ]
     for content, kind, speaker, cue in must:
         assert any(content in c and (k, s, q) == (kind, speaker, cue) for c, k, s, q in quotes), (content, quotes)
+
+
+def test_speaker_names_match_across_case_and_accents():
+    from accord.evaluate.quotes import same_name
+
+    assert same_name("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan")
+    assert same_name("the Kremlin", "The Kremlin")
+    assert same_name(None, None)
+    assert not same_name("Sergey Lavrov", "Sergei Lavrov")

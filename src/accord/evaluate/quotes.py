@@ -4,12 +4,13 @@ Each gold line holds `doc`, `published`, `text` and `quotes` (GUIDELINES.md in
 ../shared/eval/quotes). Predicted and gold contents are paired one to one, best overlap first;
 a pair counts at exact match and at overlap (intersection over union >= 0.5). Speaker and kind
 accuracy are over the overlap pairs: the speaker is right when the resolved actor's name equals
-the gold canonical name (case-folded), or both are null.
+the gold canonical name (case and accents folded), or both are null.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +51,15 @@ def locate(text: str, words: str, near: int) -> Span | None:
         return None
     best = min(hits, key=lambda h: abs(h - near))
     return Span(best, best + len(words))
+
+
+def same_name(found: str | None, gold: str | None) -> bool:
+    """Names match when equal but for case and accents ("Erdoğan" is "Erdogan"); None matches None."""
+    def fold(name: str | None) -> str:
+        decomposed = unicodedata.normalize("NFKD", name or "")
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+    return fold(found) == fold(gold)
 
 
 def iou(a: Span, b: Span) -> float:
@@ -119,7 +129,7 @@ def evaluate_quotes(path: Path, pipeline) -> dict:
             totals["overlap"] += 1
             g, q = gold[i], quotes[j]
             name = names.get(q.speaker, q.speaker) if q.speaker else None
-            speaker_right = (name or "").casefold() == (g.get("speaker") or "").casefold()
+            speaker_right = same_name(name, g.get("speaker"))
             totals["speaker"] += speaker_right
             totals["kind"] += q.kind == g["kind"]
             totals["kind_merged"] += MERGED_KINDS.get(q.kind, q.kind) == MERGED_KINDS.get(g["kind"], g["kind"])
