@@ -71,3 +71,10 @@ def test_a_short_name_after_an_organisation_is_that_organisation():
     found = resolve("The Security Council met on Friday. Colleagues, this Council adopted a resolution.")
     codes = {text: actor.id for text, actor in found}
     assert codes["Council"] == codes["The Security Council"] == "org:UNSC"
+
+
+def test_both_sides_is_the_pair_named_nearest():
+    found = resolve("Steve Witkoff met Vladimir Putin in St. Petersburg. Both sides said the talks were useful.")
+    [(text, pair)] = [(t, a) for t, a in found if a.id.startswith("joint:")]
+    assert text == "Both sides"
+    assert pair.name == "the United States and Russia" and pair.id.startswith("joint:RUS+USA")

@@ -283,3 +283,11 @@ def test_speaker_names_match_across_case_and_accents():
     assert same_name("the Kremlin", "The Kremlin")
     assert same_name(None, None)
     assert not same_name("Sergey Lavrov", "Sergei Lavrov")
+
+
+def test_joint_speaker_names_match_in_any_order():
+    from accord.evaluate.quotes import same_name
+
+    assert same_name("Ukraine and Russia", "Russia and Ukraine")
+    assert same_name("the United States and Russia", "The United States and Russia")
+    assert not same_name("Russia and Ukraine", "Russia")

@@ -98,6 +98,7 @@ class ActorResolver:
             for d in self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
         ]  # fmt: skip
         drafts += self._pronouns(doc, article, drafts)
+        drafts += self._joint(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
 
@@ -294,6 +295,43 @@ class ActorResolver:
                     break
         return found
 
+    def _joint(self, doc: Doc, article: Article, drafts: list[_Draft]) -> list[_Draft]:
+        """ "Each side", "both sides": the two countries named nearest in the paragraph, as one actor."""
+        starts = [p.start for p in article.paragraphs] or [0]
+        found = []
+        for token in doc:
+            if token.lower_ not in ("side", "sides", "countries", "parties") or token.i == 0:
+                continue
+            first = doc[token.i - 1]
+            if first.lower_ == "two" and token.i > 1 and doc[token.i - 2].lower_ == "the":
+                first = doc[token.i - 2]
+            if first.lower_ not in ("both", "each", "the"):
+                continue
+            para = starts[bisect_right(starts, token.idx) - 1] if starts[0] <= token.idx else 0
+            near = sorted(
+                (d for d in drafts if para <= d.start and d.kind != "pronoun" and self._country_code(d)),
+                key=lambda d: abs(d.start - token.idx),
+            )  # fmt: skip
+            sides: dict[str, _Draft] = {}
+            for d in near:
+                sides.setdefault(self._country_code(d), d)
+                if len(sides) == 2:
+                    break
+            if len(sides) == 2:
+                ordered = sorted(sides.items(), key=lambda item: item[1].start)
+                name = " and ".join(_with_the(self.kb.countries[c].name) for c, _ in ordered)
+                actor = f"joint:{'+'.join(sorted(sides))}|{name}"
+                found.append(_Draft(first.idx, token.idx + len(token), actor, "joint", "reciprocal"))
+        return found
+
+    def _country_code(self, d: _Draft) -> str | None:
+        """The country a draft's actor belongs to, if any."""
+        if d.person:
+            return d.person.country
+        kind, _, key = d.actor.partition(":")
+        code = key.partition("|")[0][:3]
+        return code if kind in ("country", "group") and code in self.kb.countries else None
+
     # -- actors ------------------------------------------------------------------------
 
     def _finish(self, doc: Doc, drafts: list[_Draft], as_of: date | None, as_of_rule: str, window) -> ActorResult:
@@ -343,6 +381,8 @@ class ActorResolver:
             return Actor(actor_id, p.name, "person", code, p.country, office.sector if office else None,
                          role=describe_role(kb, p, as_of))  # fmt: skip
         kind, _, key = actor_id.partition(":")
+        if kind == "joint":  # "both sides": the pair, named "Russia and Ukraine"
+            return Actor(actor_id, key.partition("|")[2], "group", None, None, None)
         if kind == "country":
             place = kb.countries.get(key) or kb.regions.get(key)
             return Actor(actor_id, place.name, "country", key, key if key in kb.countries else None, None)
@@ -364,6 +404,11 @@ def _seat_name(kb, code: str, seat: str) -> str:
     """ "Kremlin" -> "the Kremlin"; a capital city keeps its bare name."""
     country = kb.countries.get(code)
     return seat if country and seat == country.capital else f"the {seat}"
+
+
+def _with_the(name: str) -> str:
+    """ "United States" -> "the United States"; plural and "United ..." names take "the"."""
+    return f"the {name}" if name.startswith("United ") or name.endswith(("lands", "ines", "mas")) else name
 
 
 def _code(country: str, sector: str) -> str:

@@ -54,10 +54,12 @@ def locate(text: str, words: str, near: int) -> Span | None:
 
 
 def same_name(found: str | None, gold: str | None) -> bool:
-    """Names match when equal but for case and accents ("Erdoğan" is "Erdogan"); None matches None."""
-    def fold(name: str | None) -> str:
+    """Names match when equal but for case and accents ("Erdoğan" is "Erdogan"), joint names in
+    any order ("Russia and Ukraine" is "Ukraine and Russia"); None matches None."""
+    def fold(name: str | None) -> frozenset[str]:  # "the United States and Russia" is a set of two
         decomposed = unicodedata.normalize("NFKD", name or "")
-        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        return frozenset(part.strip().removeprefix("the ") for part in plain.split(" and "))
 
     return fold(found) == fold(gold)
 
