@@ -69,3 +69,15 @@ def test_an_unopenable_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open"):
         Store(tmp_path / "missing-dir" / "a.db")
 
+
+
+def test_unseen_skips_stored_articles_before_analysis(tmp_path, analysis):
+    from accord.model import Rejected
+
+    other = make_article("Ukraine and Russia exchanged prisoners on Saturday in Istanbul, officials said.", "b.txt")
+    rejected = Rejected("c.txt", "empty input")
+    with Store(tmp_path / "a.db") as store:
+        store.save(analysis)
+        seen = []
+        passed = list(store.unseen([analysis.article, other, rejected], seen))
+        assert passed == [other, rejected] and seen == [analysis.article]

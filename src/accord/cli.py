@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .errors import AccordError, InputRejected
 from .model import Analysis, Rejected
+from .read import read_sources
 from .read.dates import parse_published
 from .store import DEFAULT_PATH, Store
 
@@ -92,9 +93,9 @@ def ingest(paths, published, kb_dirs, db_path) -> None:
         store = Store(db_path)
     except AccordError as err:
         raise click.ClickException(str(err)) from None
+    seen: list = []
     with store, tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as bar:
-        for item in _pipeline(kb_dirs).analyze_paths(paths, published):
-            counts["read"] += 1
+        for item in _pipeline(kb_dirs).stream(store.unseen(read_sources(paths, published), seen)):
             if isinstance(item, Rejected):
                 counts["rejected"] += 1
                 reasons.append(item)
@@ -103,6 +104,8 @@ def ingest(paths, published, kb_dirs, db_path) -> None:
             else:
                 counts["already stored"] += 1
             bar.update()
+    counts["already stored"] += len(seen)
+    counts["read"] = counts["rejected"] + counts["stored"] + counts["already stored"]
     for item in reasons:
         _reject(item)
     click.echo(

@@ -9,7 +9,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Analysis
+from collections.abc import Iterable, Iterator
+
+from ..model import Analysis, Article, Rejected
 from ..serialize import analysis_to_dict
 
 DEFAULT_PATH = "accord.db"
@@ -64,6 +66,15 @@ class Store:
     def has(self, article_id: str) -> bool:
         """True when an article with this id is stored."""
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def unseen(self, items: Iterable[Article | Rejected], seen: list[Article]) -> Iterator[Article | Rejected]:
+        """Pass on rejections and the articles not stored yet; collect stored ones in `seen`
+        (a re-run is not analysed again)."""
+        for item in items:
+            if isinstance(item, Article) and self.has(item.id):
+                seen.append(item)
+            else:
+                yield item
 
     def save(self, analysis: Analysis) -> bool:
         """Store one analysis in one transaction; False (and no write) if the article is stored."""
