@@ -290,7 +290,7 @@ class ActorResolver:
             if want == "thing":
                 para = token.sent.start_char
             for d in reversed([d for d in ordered if para <= d.start < token.idx]):
-                if _fits(d, want):
+                if _pronoun_fits(d, want):
                     found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
                     break
         return found
@@ -422,7 +422,7 @@ def _without_country(words: list[str], home: set[str]) -> list[str]:
     return words
 
 
-def _fits(d: _Draft, want: str) -> bool:
+def _pronoun_fits(d: _Draft, want: str) -> bool:
     if want == "thing":
         return d.kind in ("country", "organisation", "group") and d.rule != "possessive"
     if want == "group":

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import KnowledgeBaseError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -69,14 +68,6 @@ class Codebook:
         raise KeyError(cameo)
 
 
-def _load_yaml(path: Path) -> dict:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise KnowledgeBaseError(str(path), mark.line + 1 if mark else None, f"not valid YAML: {err}") from None
-
-
 def _words(items, path: Path, where: str) -> tuple[tuple[str, ...], ...]:
     if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
         raise KnowledgeBaseError(str(path), None, f"{where}: expected a list of words")
@@ -89,7 +80,7 @@ def _known(code: str, cameo: dict[str, CameoCode]) -> bool:
 
 def load_cameo(path: Path) -> dict[str, CameoCode]:
     """CAMEO code -> entry, with QuadClass from the root code."""
-    doc = _load_yaml(path)
+    doc = read_yaml(path)
     quads = {root: q["quad_class"] for q in doc.get("quad_classes", []) for root in q["roots"]}
     table = {}
     for entry in doc.get("codes", []):
@@ -108,7 +99,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
-    doc = _load_yaml(path)
+    doc = read_yaml(path)
     allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "plover", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from .codebook import Codebook
-from .triggers import Match, find, is_light, object_lemmas
+from .triggers import Match, find, is_light, lemma, object_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
@@ -49,10 +49,6 @@ class Coded:
     target_words: Token | None = None
     complement: Match | None = None
     consumed: set[int] = field(default_factory=set)
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 class EventCoder:
@@ -114,7 +110,7 @@ class EventCoder:
         obj = next(iter(_target_slots(match) + (_target_slots(complement) if complement else [])), None)
         patient = _patient(match.token)
         if patient is not None and not source:
-            if _lemma(match.token) in STATIVE_PASSIVES:  # "Israel is opposed to ...": the subject acts
+            if lemma(match.token) in STATIVE_PASSIVES:  # "Israel is opposed to ...": the subject acts
                 source, subject = _actors_in(patient, mentions), patient
             elif not target:  # "three civilians were killed": the subject suffered it
                 target, obj = _actors_in(patient, mentions), patient
@@ -160,7 +156,7 @@ class EventCoder:
         token = match.token
         if match.nominal:  # "Russia's offensive", "Trump's call for", "the withdrawal of French troops"
             owners = [c for c in token.children if c.dep_ == "poss"]
-            owners += [g for c in token.children if c.dep_ == "prep" and _lemma(c) in ("of", "by") for g in c.children if g.dep_ == "pobj"]
+            owners += [g for c in token.children if c.dep_ == "prep" and lemma(c) in ("of", "by") for g in c.children if g.dep_ == "pobj"]
             for owner in owners:
                 found = _actors_in(owner, mentions)
                 if found:
@@ -276,7 +272,7 @@ def _target_slots(match: Match) -> list[Token]:
                 slots.append(child)
             elif child.dep_ == "dative" and ("dative" in trigger.target or "to" in trigger.target):
                 slots.append(child)
-            elif child.dep_ == "prep" and _lemma(child) in trigger.target:
+            elif child.dep_ == "prep" and lemma(child) in trigger.target:
                 slots += [g for g in child.children if g.dep_ == "pobj"]
     # "demanded that the US cancel plans": the subject of the clause the trigger governs
     slots += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
@@ -317,7 +313,7 @@ def _negated(token: Token) -> bool:
 def _future(token: Token) -> bool:
     carriers = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
     return any(c.lower_ in FUTURE and c.dep_ == "aux" for t in carriers for c in t.children) or (
-        token.dep_ == "xcomp" and _lemma(token.head) in ("go",) and token.head.tag_ == "VBG"
+        token.dep_ == "xcomp" and lemma(token.head) in ("go",) and token.head.tag_ == "VBG"
     )
 
 
@@ -329,7 +325,7 @@ def _hedged(token: Token) -> bool:
         if head.head == head:
             break
         head = head.head
-        if _lemma(head) in UNCERTAIN_HEADS:
+        if lemma(head) in UNCERTAIN_HEADS:
             return True
     return False
 

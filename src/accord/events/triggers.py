@@ -57,14 +57,15 @@ class Match:
         return depth
 
 
-def _lemma(token: Token) -> str:
+def lemma(token: Token) -> str:
+    """The token's lemma in lower case."""
     return token.lemma_.lower()
 
 
 def base_forms(token: Token) -> tuple[str, ...]:
     """The lemma and, for the lemmatizer's misses ("staged" -> "stag"), the word less its ending."""
     word = token.lower_
-    forms = [_lemma(token), word]
+    forms = [lemma(token), word]
     for ending, cut in (("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.append(word[: -len(ending)] + cut)
@@ -82,7 +83,7 @@ def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The rest of a phrasal verb ("for" in "call for") among its children and grandchildren."""
     children = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "nsubj", "nsubjpass")]
     nearby = [*children, *(g for c in children for g in c.children)]
-    near = {form for t in nearby for form in (_lemma(t), t.lower_)}
+    near = {form for t in nearby for form in (lemma(t), t.lower_)}
     return all(w in near for w in words[1:])
 
 
@@ -93,12 +94,12 @@ def _has_object(token: Token) -> bool:
 def object_lemmas(token: Token, nominal: bool) -> set[str]:
     """The lemmas of what the trigger acts on: its object phrase, or the noun's own words."""
     words = list(token.subtree) if nominal else [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
-    return {form for t in words for form in (_lemma(t), t.lower_)}
+    return {form for t in words for form in (lemma(t), t.lower_)}
 
 
 def _noun_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The modifiers of a multiword noun ("drone" in "drone attacks") to its left in the phrase."""
-    left = {form for t in token.doc[token.left_edge.i : token.i] for form in (_lemma(t), t.lower_)}
+    left = {form for t in token.doc[token.left_edge.i : token.i] for form in (lemma(t), t.lower_)}
     return all(w in left for w in words[:-1])
 
 
@@ -111,7 +112,7 @@ def _nominal_counts(token: Token, trigger: Trigger, frames: set[int]) -> bool:
         return True
     if token.dep_ in ("dobj", "pobj", "xcomp") and (head.i in frames or head.head.i in frames):
         return True
-    preps = {_lemma(c) for c in token.children if c.dep_ == "prep"}
+    preps = {lemma(c) for c in token.children if c.dep_ == "prep"}
     if preps & set(trigger.target) - {"dobj", "dative"}:
         return True
     return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)  # "the group's disarmament"
@@ -153,12 +154,12 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     nominal: list[Match] = []
     for token in sentence:
         if token.pos_ in NOUN_POS and token.ent_type_ not in NAMED:
-            carrier = token.head if token.dep_ == "compound" and _lemma(token.head) in GENERIC_HEADS else token
+            carrier = token.head if token.dep_ == "compound" and lemma(token.head) in GENERIC_HEADS else token
             if carrier.dep_ in ("dobj", "pobj") and _not_asserted(carrier.head if carrier.dep_ == "dobj" else carrier.head.head):
                 continue
-            if carrier.dep_ == "pobj" and _lemma(carrier.head) in BACKGROUND_PREPS:
+            if carrier.dep_ == "pobj" and lemma(carrier.head) in BACKGROUND_PREPS:
                 continue
-            for words, trigger in book.nouns.get(token.lower_) or book.nouns.get(_lemma(token), ()):
+            for words, trigger in book.nouns.get(token.lower_) or book.nouns.get(lemma(token), ()):
                 if _noun_words_fit(token, words) and _nominal_counts(carrier, trigger, frames):
                     nominal.append(Match(carrier, trigger, words, nominal=True))
                     break

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from ..datafiles import read_yaml
 from ..errors import KnowledgeBaseError
 
 DATA_FILE = Path(__file__).parent / "data" / "cues.yaml"
@@ -114,11 +114,7 @@ def _background(openers: list[str]) -> re.Pattern:
 @lru_cache(maxsize=1)
 def load_cues(path: Path = DATA_FILE) -> CueLexicon:
     """The bundled cue lexicon, loaded once; raises KnowledgeBaseError naming what is malformed."""
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise KnowledgeBaseError(str(path), mark.line + 1 if mark else None, f"not valid YAML: {err}") from None
+    doc = read_yaml(path)
     unknown = set(doc) - {"cues", "exclusions", *LISTS}
     if unknown:
         raise KnowledgeBaseError(str(path), None, f"unknown section(s) {', '.join(sorted(unknown))}")

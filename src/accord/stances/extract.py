@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
+from ..datafiles import read_yaml
 from ..errors import KnowledgeBaseError
 from ..model import Article, Mention, Span, Stance
 
@@ -47,18 +47,11 @@ class Cues:
     conditional: tuple[str, ...]
 
 
-def _load(path: Path) -> dict:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        raise KnowledgeBaseError(str(path), None, f"not valid YAML: {err}") from None
-
-
 @lru_cache(maxsize=1)
 def load_issues(path: Path = DATA_DIR / "issues.yaml") -> tuple[Issue, ...]:
     """The issue codebook, checked: every issue has an id, a name and words."""
     issues = []
-    for entry in _load(path).get("issues", []):
+    for entry in read_yaml(path).get("issues", []):
         if not {"id", "name", "words"} <= set(entry) or not all(isinstance(w, str) for w in entry["words"]):
             raise KnowledgeBaseError(str(path), None, f"issue {entry.get('id')!r} needs id, name and a list of words")
         issues.append(Issue(entry["id"], entry["name"], tuple(w.lower() for w in entry["words"])))
@@ -68,7 +61,7 @@ def load_issues(path: Path = DATA_DIR / "issues.yaml") -> tuple[Issue, ...]:
 @lru_cache(maxsize=1)
 def load_cues(path: Path = DATA_DIR / "cues.yaml") -> Cues:
     """Support, oppose and conditional cue words."""
-    doc = _load(path)
+    doc = read_yaml(path)
     if not all(isinstance(doc.get(k), list) for k in ("support", "oppose", "conditional")):
         raise KnowledgeBaseError(str(path), None, "needs lists 'support', 'oppose' and 'conditional'")
     return Cues(frozenset(doc["support"]), frozenset(doc["oppose"]), tuple(doc["conditional"]))
