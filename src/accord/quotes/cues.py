@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 from ..datafiles import read_yaml
 from ..errors import KnowledgeBaseError
 
