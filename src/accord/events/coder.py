@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from .codebook import Codebook
-from .triggers import Match, find, is_light, lemma, object_lemmas
+from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, is_light, lemma, object_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
@@ -28,6 +28,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 COMPLEMENTS = ("xcomp", "ccomp", "prep", "pobj", "dobj", "acomp", "pcomp", "advcl", "conj", "attr")
 # Threat codes by the root of the threatened action.
 # Passives that describe the subject's own stance: "is opposed to", "is committed to".
+# Clauses that set the scene: "killed twelve people after rebels attacked the town".
+BACKGROUND_MARKS = {"after", "before", "as", "while", "when", "since", "because", "though", "although"}
 STATIVE_PASSIVES = {"oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve"}
 THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
 
@@ -168,15 +170,44 @@ class EventCoder:
         return []
 
     def _target(self, match: Match, complement: Match | None, mentions, source) -> list[Mention]:
-        taken = {m.span for m in source}
+        """The actors in the trigger's target slots; failing those, the first actor the
+        predicate names after the trigger ("lifted the state of emergency in West Darfur",
+        "threatened to launch an offensive ... unless Baghdad accepted")."""
+        taken = {m.span for m in source} | {m.actor for m in source}
+        fresh = lambda found: [x for x in found if x.span not in taken and x.actor not in taken]  # noqa: E731
         for m in (match, complement):
             if m is None:
                 continue
             for slot in _target_slots(m):
-                found = [x for x in _actors_in(slot, mentions) if x.span not in taken]
+                found = fresh(_actors_in(slot, mentions))
                 if found:
                     return found
-        return []
+        if len(source) > 1 and match.trigger.symmetric:  # "A and B met": each other's target
+            return []
+        words = _predicate_words(match.token)
+        after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
+        return fresh(after)[:1]
+
+
+def _predicate_words(token: Token) -> set[int]:
+    """Character offsets of the words after the trigger in its predicate: the clause it heads
+    (or, for a noun, the verb carrying it) less its subject and its background clauses."""
+    head = token.head if token.dep_ in ("dobj", "pobj", "attr") and token.head.pos_ != "NOUN" else token
+    if token.dep_ == "pobj":
+        head = token.head.head
+    left_out = {
+        t.i for c in head.children
+        if c.dep_ in SUBJECTS + ("parataxis",) or (c.dep_ == "conj" and c.pos_ in VERB_POS) or _background(c)
+        for t in c.subtree
+    }  # fmt: skip
+    return {t.idx for t in head.subtree if t.i > token.i and t.i not in left_out}
+
+
+def _background(clause: Token) -> bool:
+    """An adjunct that sets the scene rather than naming the target: "after a court cleared him"."""
+    if clause.dep_ == "prep":
+        return clause.lower_ in BACKGROUND_PREPS
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in clause.children)
 
 
 def _governs(head: Token, token: Token) -> bool:
@@ -265,15 +296,18 @@ def _target_slots(match: Match) -> list[Token]:
     patients = [c for c in token.children if c.dep_ == "nsubjpass"] if any(c.dep_ == "agent" for c in token.children) else []
     if not match.nominal:  # "shared evidence with the U.S.": the object's own prepositions
         owners += [c for c in token.children if c.dep_ == "dobj"] + patients
-    slots = list(patients)  # "India was accused by Pakistan": the passive subject is the target
+    ranked = []  # (the slot's place in the trigger's `target` list, position, token)
     for owner in owners:
         for child in owner.children:
             if child.dep_ == "dobj" and "dobj" in trigger.target and not match.nominal and owner == token:
-                slots.append(child)
+                ranked.append((trigger.target.index("dobj"), child.i, child))
             elif child.dep_ == "dative" and ("dative" in trigger.target or "to" in trigger.target):
-                slots.append(child)
+                ranked.append((trigger.target.index("dative" if "dative" in trigger.target else "to"), child.i, child))
             elif child.dep_ == "prep" and lemma(child) in trigger.target:
-                slots += [g for g in child.children if g.dep_ == "pobj"]
+                ranked += [(trigger.target.index(lemma(child)), g.i, g) for g in child.children if g.dep_ == "pobj"]
+    # "India was accused by Pakistan": the passive subject is the target; then the slots in
+    # the trigger's order ("provided intelligence to Macedonia": "to" before the object)
+    slots = list(patients) + [t for _, _, t in sorted(ranked, key=lambda r: r[:2])]
     # "demanded that the US cancel plans": the subject of the clause the trigger governs
     slots += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     return slots
