@@ -43,13 +43,15 @@ class Trigger:
     transitive: tuple[str, ...] = ()  # verbs that code only with a direct object
     intransitive: tuple[str, ...] = ()  # verbs that code only without one
     objects: tuple[tuple[tuple[str, ...], str], ...] = ()  # (object lemmas, CAMEO code)
+    agents: tuple[tuple[tuple[str, ...], str], ...] = ()  # (subject lemmas, CAMEO code)
     example: str = ""
 
-    def code_for(self, object_lemmas: set[str]) -> str:
-        """The code for this trigger given the lemmas of its object phrase."""
-        for lemmas, cameo in self.objects:
-            if object_lemmas & set(lemmas):
-                return cameo
+    def code_for(self, object_lemmas: set[str], subject_lemmas: set[str] = frozenset()) -> str:
+        """The code for this trigger given the lemmas of its object phrase, then of its subject."""
+        for words, rules in ((object_lemmas, self.objects), (subject_lemmas, self.agents)):
+            for lemmas, cameo in rules:
+                if words & set(lemmas):
+                    return cameo
         return self.cameo
 
 
@@ -100,7 +102,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
     doc = read_yaml(path)
-    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "plover", "example"}
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "agents", "plover", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):
         where = f"trigger {entry.get('id')!r}"
@@ -116,11 +118,13 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             raise KnowledgeBaseError(str(path), None, f"{where}: plover must be one of {', '.join(PLOVER_TYPES)}")
         if entry.get("frame") not in (None, *FRAMES):
             raise KnowledgeBaseError(str(path), None, f"{where}: frame must be one of {', '.join(FRAMES)}")
-        objects = []
-        for rule in entry.get("objects") or []:
-            if not isinstance(rule, dict) or set(rule) != {"nouns", "cameo"} or not _known(str(rule["cameo"]), cameo):
-                raise KnowledgeBaseError(str(path), None, f"{where}: each of 'objects' needs nouns and a known cameo")
-            objects.append((tuple(" ".join(w) for w in _words(rule["nouns"], path, where)), str(rule["cameo"])))
+        rules = {}
+        for field_name in ("objects", "agents"):
+            rules[field_name] = []
+            for rule in entry.get(field_name) or []:
+                if not isinstance(rule, dict) or set(rule) != {"nouns", "cameo"} or not _known(str(rule["cameo"]), cameo):
+                    raise KnowledgeBaseError(str(path), None, f"{where}: each of '{field_name}' needs nouns and a known cameo")
+                rules[field_name].append((tuple(" ".join(w) for w in _words(rule["nouns"], path, where)), str(rule["cameo"])))
         if entry["id"] in triggers:
             raise KnowledgeBaseError(str(path), None, f"{where}: defined twice")
         triggers[entry["id"]] = Trigger(
@@ -129,7 +133,7 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
             symmetric=bool(entry.get("symmetric", False)), transitive=tuple(entry.get("transitive") or ()),
             plover=entry.get("plover"), intransitive=tuple(entry.get("intransitive") or ()),
-            objects=tuple(objects), example=entry.get("example", ""),
+            objects=tuple(rules["objects"]), agents=tuple(rules["agents"]), example=entry.get("example", ""),
         )  # fmt: skip
     return triggers
 

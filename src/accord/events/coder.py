@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Mention
 from .codebook import Codebook
-from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, is_light, lemma, object_lemmas
+from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, is_light, lemma, object_lemmas, subject_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
@@ -81,7 +81,7 @@ class EventCoder:
         consumed = {m.token.i for m in matches if m.trigger.id == trigger.id and _governs(match.token, m.token)}
         if complement:
             consumed.add(complement.token.i)
-        cameo, pattern = trigger.code_for(object_lemmas(match.token, match.nominal)), trigger.id
+        cameo, pattern = trigger.code_for(object_lemmas(match.token, match.nominal), subject_lemmas(match.token, match.nominal)), trigger.id
         negated = _negated(match.token)
         future = _future(match.token)
         demander = _demander(match.token)
@@ -246,11 +246,16 @@ def _verb_between(head: Token, token: Token) -> bool:
 
 def _demander(token: Token) -> Token | None:
     """For "X said (that) Y must V": the subject X of the verb that reports the demand."""
-    while token.dep_ == "xcomp" and not _has_must(token):
-        token = token.head  # "must stop supporting": the modal sits on the governing verb
-    if not _has_must(token) or token.dep_ != "ccomp":
+    while token.dep_ in ("xcomp", "acomp") and not _has_must(token):
+        token = token.head  # "must stop supporting", "must be ready to": the modal sits above
+    if not _has_must(token) or token.dep_ not in ("ccomp", "acl"):
         return None
-    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    reporter = token.head
+    if token.dep_ == "acl":  # "issued a reminder to Iraq that it must cooperate"
+        if reporter.dep_ != "dobj":
+            return None
+        reporter = reporter.head
+    subjects = [c for c in reporter.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
 
 

@@ -17,12 +17,15 @@ LIGHT_VERBS = {
     "go", "initiate", "renew", "escalate", "unleash", "keep", "conclude", "agree", "reiterate", "repeat",
     "issue", "voice", "express", "complete", "extend", "tighten", "reimpose", "maintain", "enforce", "put",
     "organize", "organise", "carry out", "call", "set", "submit", "fly", "participate", "tender",
-    "enact", "implement", "establish", "introduce",
+    "enact", "implement", "establish", "introduce", "remain", "stay", "speed", "accelerate", "hasten", "pay",
+    "return", "travel", "arrive", "head",
 }  # fmt: skip
 # Events named in these adjuncts are the background of the news, not the news: "said during a visit".
 BACKGROUND_PREPS = {"during", "after", "before", "following", "amid", "ahead", "since", "at"}
 # Heads that carry the event of the noun before them: "mediation effort", "peace mission".
 GENERIC_HEADS = {"effort", "mission", "bid", "campaign", "process", "initiative", "drive", "operation", "plan"}
+# Nouns that count or time the event named after "of": "ten days of war games", "a wave of strikes".
+MEASURES = {"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string", "flurry", "barrage"}
 MODALS_OF_DEMAND = {"must", "should"}
 # "It is challenging to maintain a ceasefire": what follows these names no event.
 HYPOTHETICAL_ADJECTIVES = {
@@ -97,6 +100,13 @@ def object_lemmas(token: Token, nominal: bool) -> set[str]:
     return {form for t in words for form in (lemma(t), t.lower_)}
 
 
+def subject_lemmas(token: Token, nominal: bool) -> set[str]:
+    """The lemmas of a verbal trigger's subject phrase ("peacekeeping troops arrived")."""
+    if nominal:
+        return set()
+    return {form for c in token.children if c.dep_ == "nsubj" for t in c.subtree for form in (lemma(t), t.lower_)}
+
+
 def _noun_words_fit(token: Token, words: tuple[str, ...]) -> bool:
     """The modifiers of a multiword noun ("drone" in "drone attacks") to its left in the phrase."""
     left = {form for t in token.doc[token.left_edge.i : token.i] for form in (lemma(t), t.lower_)}
@@ -155,6 +165,8 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     for token in sentence:
         if token.pos_ in NOUN_POS and token.ent_type_ not in NAMED:
             carrier = token.head if token.dep_ == "compound" and lemma(token.head) in GENERIC_HEADS else token
+            if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and lemma(carrier.head.head) in MEASURES:
+                carrier = carrier.head.head
             if carrier.dep_ in ("dobj", "pobj") and _not_asserted(carrier.head if carrier.dep_ == "dobj" else carrier.head.head):
                 continue
             if carrier.dep_ == "pobj" and lemma(carrier.head) in BACKGROUND_PREPS:
@@ -170,7 +182,7 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     demands = [
         Match(token, book.triggers["demand"], ("demand",), nominal=False)
         for token in sentence
-        if token.i not in taken and token.pos_ == "VERB" and token.dep_ == "ccomp"
+        if token.i not in taken and token.pos_ == "VERB" and token.dep_ in ("ccomp", "acl")
         and any(c.lower_ in MODALS_OF_DEMAND and c.dep_ == "aux" for c in token.children)
     ]  # fmt: skip  # "X said China must drop its barriers": a demand whatever the verb
     return verbal + nominal + demands
