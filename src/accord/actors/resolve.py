@@ -31,6 +31,7 @@ from ..model import Actor, Article, Mention, Span
 from . import lexicon as lx
 from .kb import KnowledgeBase, Person
 from .lexicon import Lexicon, Piece
+from .spelling import NameIndex
 from .phrases import (
     NEW_ORG, NEW_PERSON, POSSESSIVE, QUALIFIERS, Phrase, find_phrases, locations,
     owns_country, sentence_starts, stance_prefix, with_article, with_entities,
@@ -75,6 +76,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, nlp: Language):
         self.kb = kb
         self.lexicon = Lexicon(kb, nlp)
+        self.names = NameIndex(kb)
         self._fitting: dict[str, list] = {}  # title -> the offices it names, filled as titles are met
         self._demonym_of = {n: c.demonyms[0] for c in kb.countries.values() if c.demonyms for n in (c.name, *c.aliases)}
         self._home_words = {  # code -> one-word names of it: "russian", "kremlin", "nato" (not "chinese" of "Chinese Taipei")
@@ -130,7 +132,7 @@ class ActorResolver:
             draft = self._person_draft(doc, piece, doc[with_article(doc, start) : end], kind, kind)
             titles = [p for p in lead if p.kind == lx.TITLE]
             if draft.person is None:
-                draft.code = self._code_from(lead, titles)
+                draft.code = self._code_from(lead, titles, self.names.country_of_surname(piece.key))
             if titles and draft.person and not ph.not_office:
                 draft.title = titles[-1].key
                 draft.former = ph.former
@@ -139,13 +141,16 @@ class ActorResolver:
             drafts.append(draft)
         return drafts
 
-    def _code_from(self, lead: list[Piece], titles: list[Piece]) -> str | None:
-        """A code for someone the base lacks, from the words before the name ("Serbian President")."""
+    def _code_from(self, lead: list[Piece], titles: list[Piece], surname_home: str | None) -> str | None:
+        """A code for someone the base lacks, from the words before the name ("Serbian President")
+        or, failing those, from the surname when all who bear it share a country ("President Bush")."""
         quals = [p for p in lead if p.kind in QUALIFIERS]
-        home = self._title_home(titles[-1].key) if titles else None
+        home = (self._title_home(titles[-1].key) if titles else None) or surname_home
         if not quals:
             if not home:
                 return None
+            if not titles:
+                return home
             offices = self._offices(titles[-1].key, [home])
             return _code(self._home(home), offices[0].sector)
         place = self._country_of(quals[-1])
@@ -156,8 +161,9 @@ class ActorResolver:
         return _code(place, sector) if sector else place
 
     def _person_draft(self, doc: Doc, piece: Piece, span, kind: str, rule: str) -> _Draft:
-        if piece.kind == lx.PERSON:
-            person = self.kb.people[piece.key]
+        person = self.kb.people[piece.key] if piece.kind == lx.PERSON else self.names.closest(piece.key)
+        if person:
+            rule = rule if piece.kind == lx.PERSON else f"{rule}, spelled otherwise"
             return _Draft(span.start_char, span.end_char, person.id, kind, rule, person=person)
         return _Draft(span.start_char, span.end_char, "name:" + piece.key, "name", "entity", actor_kind="person")
 

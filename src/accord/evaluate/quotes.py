@@ -10,10 +10,10 @@ the gold canonical name (case and accents folded), or both are null.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..actors.spelling import fold
 from ..errors import AccordError, InputRejected
 from ..model import Analysis, Article, Quote, Span
 from ..read import make_article
@@ -56,12 +56,10 @@ def locate(text: str, words: str, near: int) -> Span | None:
 def same_name(found: str | None, gold: str | None) -> bool:
     """Names match when equal but for case and accents ("Erdoğan" is "Erdogan"), joint names in
     any order ("Russia and Ukraine" is "Ukraine and Russia"); None matches None."""
-    def fold(name: str | None) -> frozenset[str]:  # "the United States and Russia" is a set of two
-        decomposed = unicodedata.normalize("NFKD", name or "")
-        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        return frozenset(part.strip().removeprefix("the ") for part in plain.split(" and "))
+    def parts(name: str | None) -> frozenset[str]:  # "the United States and Russia" is a set of two
+        return frozenset(part.strip().removeprefix("the ") for part in fold(name or "").split(" and "))
 
-    return fold(found) == fold(gold)
+    return parts(found) == parts(gold)
 
 
 def iou(a: Span, b: Span) -> float:
