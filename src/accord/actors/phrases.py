@@ -104,13 +104,23 @@ def sentence_starts(doc: Doc):
     return lambda i: starts[bisect_right(starts, i) - 1]
 
 
+LOCATIVE = {"in", "at", "throughout", "across", "inside", "outside", "near", "within", "around"}
+
+
 def locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
-    """Sentence start -> the country of the first place named after "in" or "at" in it."""
+    """Sentence start -> the country the sentence happens in: the first place named after "in",
+    "at", "throughout"...; failing one, the only country the sentence names at all."""
     found: dict[int, str] = {}
+    named: dict[int, set[str]] = {}
     for p in pieces:
         token = doc[p.end - 1]
-        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
+        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
             found.setdefault(sentence_of(token.i), p.key)
+        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY, lx.DEMONYM, lx.MILSEAT) and not stance_prefix(doc, p.start):
+            named.setdefault(sentence_of(token.i), set()).add(p.key)
+    for sentence, countries in named.items():
+        if len(countries) == 1:
+            found.setdefault(sentence, next(iter(countries)))
     return found
 
 

@@ -54,14 +54,15 @@ def resolved_codes(analysis: Analysis, start: int, end: int, pipeline: Pipeline)
 
 
 def country_part(code: str | None, pipeline: Pipeline) -> str | None:
-    """The country part of an actor code: an ISO code, or IGO/NGO for organisations' codes."""
+    """The country part of an actor code: an ISO code; for organisations with no country, NGO,
+    IMG (CAMEO's international militarized groups: al-Qaeda, mercenary firms) or IGO."""
     if not code:
         return None
     orgs = pipeline.kb.organisations
     for n in range(len(code), 1, -1):
         org = orgs.get(code[:n])
         if org:
-            return org.country or ("NGO" if org.kind == "NGO" else "IGO")
+            return org.country or {"NGO": "NGO", "REB": "IMG", "PMC": "IMG"}.get(org.kind, "IGO")
     return code[:3]
 
 
