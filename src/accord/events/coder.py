@@ -158,9 +158,12 @@ class EventCoder:
         token = match.token
         if match.nominal:  # "Russia's offensive", "Trump's call for", "the withdrawal of French troops"
             owners = [c for c in token.children if c.dep_ == "poss"]
-            owners += [g for c in token.children if c.dep_ == "prep" and lemma(c) in ("of", "by") for g in c.children if g.dep_ == "pobj"]
+            owners += [
+                g for c in token.children if c.dep_ == "prep" and lemma(c) in {"of", "by"} - set(match.trigger.target)
+                for g in c.children if g.dep_ == "pobj"
+            ]  # fmt: skip  # "the blockade of Serbia": Serbia is the target
             for owner in owners:
-                found = _actors_in(owner, mentions)
+                found = _actors_in(owner, mentions, own_words=True)
                 if found:
                     return found
         for head in _subject_heads(token):
@@ -184,23 +187,31 @@ class EventCoder:
                     return found
         if len(source) > 1 and match.trigger.symmetric:  # "A and B met": each other's target
             return []
-        words = _predicate_words(match.token)
+        words = _predicate_words(match)
         after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
         return fresh(after)[:1]
 
 
-def _predicate_words(token: Token) -> set[int]:
-    """Character offsets of the words after the trigger in its predicate: the clause it heads
-    (or, for a noun, the verb carrying it) less its subject and its background clauses."""
-    head = token.head if token.dep_ in ("dobj", "pobj", "attr") and token.head.pos_ != "NOUN" else token
-    if token.dep_ == "pobj":
+def _predicate_words(match: Match) -> set[int]:
+    """Character offsets of the words after the verb in its predicate: the clause the trigger
+    (or, for a noun, the verb carrying it) heads, less its subject, its background clauses and,
+    when the trigger takes no direct object as target, its direct object ("mobilized reservists")."""
+    token = match.token
+    head = token
+    if match.nominal and token.dep_ in ("dobj", "attr"):
+        head = token.head
+    elif match.nominal and token.dep_ == "pobj":
         head = token.head.head
     left_out = {
         t.i for c in head.children
         if c.dep_ in SUBJECTS + ("parataxis",) or (c.dep_ == "conj" and c.pos_ in VERB_POS) or _background(c)
         for t in c.subtree
     }  # fmt: skip
-    return {t.idx for t in head.subtree if t.i > token.i and t.i not in left_out}
+    if not match.nominal and "dobj" not in match.trigger.target:  # the object's own words, not its "for Ukraine"
+        for c in head.children:
+            if c.dep_ == "dobj":
+                left_out |= {t.i for t in c.subtree} - {t.i for p in c.children if p.dep_ == "prep" for t in p.subtree}
+    return {t.idx for t in head.subtree if t.i > head.i and t.i not in left_out}
 
 
 def _background(clause: Token) -> bool:
@@ -318,15 +329,21 @@ def _target_slots(match: Match) -> list[Token]:
     return slots
 
 
-def _actors_in(token: Token, mentions: list[Mention]) -> list[Mention]:
-    """The mentions inside a token's phrase; coordinated phrases give several."""
+def _actors_in(token: Token, mentions: list[Mention], own_words: bool = False) -> list[Mention]:
+    """The mentions inside a token's phrase; coordinated phrases give several. With `own_words`
+    the phrase stops at its first preposition ("air links" of "air links with Serbia")."""
     heads = [token] + [c for c in token.subtree if c.dep_ == "conj" and c.head.i in {token.i} | {t.i for t in token.subtree}]
     found = []
     for head in heads:
         start, end = head.idx, head.idx + len(head)
         containing = [m for m in mentions if m.span.start <= start and end <= m.span.end]
-        left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        last = head.right_edge
+        if own_words:
+            last = min((c.left_edge for c in head.children if c.dep_ == "prep" and c.i > head.i), key=lambda t: t.i, default=head.right_edge)
+        left, right = head.left_edge.idx, last.idx + len(last)
         inside = [m for m in mentions if left <= m.span.start and m.span.end <= right and m not in containing]
+        # "workers of the United Bus Company of Tehran": a mention that names a country first
+        inside.sort(key=lambda m: m.rule == "role word")
         if containing:
             best = max(containing, key=lambda m: m.span.end - m.span.start)
             # "a delegation of Hamas negotiators": a role word with no country defers to what follows
