@@ -88,13 +88,13 @@ class ActorResolver:
         """Return the actors and mentions of one article, with the date they hold for."""
         pieces = with_entities(doc, self.lexicon.pieces(doc))
         phrases = find_phrases(doc, pieces)
-        named = [d for ph in phrases for d in self._named(doc, ph)]
+        sentence_of = sentence_starts(doc)
+        where = locations(doc, pieces, sentence_of)
+        named = [d for ph in phrases for d in self._named(doc, ph, where.get(sentence_of(ph.start)))]
         as_of, as_of_rule, window = article.published, "published", None
         if as_of is None:
             window = infer_window([d.claims for d in named if d.claims])
             as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
-        sentence_of = sentence_starts(doc)
-        where = locations(doc, pieces, sentence_of)
         drafts = named + [
             d for ph in phrases
             for d in self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
@@ -113,8 +113,10 @@ class ActorResolver:
 
     # -- reading phrases ---------------------------------------------------------------
 
-    def _named(self, doc: Doc, ph: Phrase) -> list[_Draft]:
-        """Mentions of people by name: the name with the titles before it."""
+    def _named(self, doc: Doc, ph: Phrase, place: str | None) -> list[_Draft]:
+        """Mentions of people by name: the name with the titles before it. Someone the base
+        lacks is coded from the words before the name, else, when a title or role word says
+        what they are, by the country their sentence happens in ("Judge Alejandro Rivera")."""
         drafts = []
         for i, piece in enumerate(ph.pieces):
             if piece.kind not in (lx.PERSON, NEW_PERSON):
@@ -132,7 +134,7 @@ class ActorResolver:
             draft = self._person_draft(doc, piece, doc[with_article(doc, start) : end], kind, kind)
             titles = [p for p in lead if p.kind == lx.TITLE]
             if draft.person is None:
-                draft.code = self._code_from(lead, titles, self.names.country_of_surname(piece.key))
+                draft.code = self._code_from(lead, titles, self.names.country_of_surname(piece.key) or place)
             if titles and draft.person and not ph.not_office:
                 draft.title = titles[-1].key
                 draft.former = ph.former
@@ -152,7 +154,7 @@ class ActorResolver:
             if not titles:
                 return home
             offices = self._offices(titles[-1].key, [home])
-            return _code(self._home(home), offices[0].sector)
+            return _code(self._home(home), offices[0].sector if offices else "GOV")
         place = self._country_of(quals[-1])
         if place in self.kb.organisations:
             return place  # an international organisation's official: its code

@@ -51,7 +51,7 @@ def country(code: str) -> str:
 
 
 def analyze_records(records: list[dict], pipeline) -> list[Analysis | None]:
-    """Analyse each record's sentence; None where the reader rejected it."""
+    """Analyse each record's sentence; None where the reader or a stage rejected it (scored as a miss)."""
     articles = []
     for i, record in enumerate(records):
         try:
@@ -59,4 +59,5 @@ def analyze_records(records: list[dict], pipeline) -> list[Analysis | None]:
         except InputRejected:
             articles.append(None)
     analyses = iter(pipeline.stream(a for a in articles if a))
-    return [next(analyses) if a else None for a in articles]
+    results = [next(analyses) if a else None for a in articles]
+    return [r if isinstance(r, Analysis) else None for r in results]
