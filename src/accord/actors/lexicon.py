@@ -96,8 +96,12 @@ class Lexicon:
             if (self.keys[s.label_][0] != SECTOR or _names_a_role(s)) and not (self.keys[s.label_][0] == PERSON and _mid_word(s))
         ]  # fmt: skip
         found.sort(key=lambda s: PRIORITY.index(self.keys[s.label_][0]))
-        kept = filter_spans(found)
-        return [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(kept, key=lambda s: s.start)]
+        kept = [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(filter_spans(found), key=lambda s: s.start)]
+        # "Western Cambodia", "southern Lebanon": a region word before a country names part of it
+        return [
+            p for p, after in zip(kept, [*kept[1:], None])
+            if not (p.kind == REGION and after and after.start == p.end and after.kind in (COUNTRY, PLACE))
+        ]  # fmt: skip
 
 
 def _names_a_role(span) -> bool:

@@ -12,7 +12,7 @@ from . import lexicon as lx
 from .lexicon import Piece
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
-JOINERS = {"former", "ex", "top", "senior", "chief", "then", "incumbent", "current", "new", "special"}
+JOINERS = {"former", "ex", "top", "senior", "junior", "chief", "then", "incumbent", "current", "new", "special"}
 NOT_THE_OFFICE = {"deputy", "vice", "assistant", "acting", "adviser", "advisor", "aide"}
 QUALIFIERS = {lx.COUNTRY, lx.DEMONYM, lx.SEAT, lx.MILSEAT, lx.ORG, lx.REGION}
 NEW_PERSON, NEW_ORG = "new-person", "new-org"
