@@ -27,6 +27,8 @@ GENERIC_HEADS = {"effort", "mission", "bid", "campaign", "process", "initiative"
 # Nouns that count or time the event named after "of": "ten days of war games", "a wave of strikes".
 MEASURES = {"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string", "flurry", "barrage"}
 MODALS_OF_DEMAND = {"must", "should"}
+ORDERS = {"order", "instruct", "command", "direct"}
+PHRASAL_REACH = 8  # how far after a verb the rest of its phrase may stand
 # "It is challenging to maintain a ceasefire": what follows these names no event.
 HYPOTHETICAL_ADJECTIVES = {
     "challenging", "difficult", "hard", "easy", "impossible", "possible", "important", "necessary",
@@ -83,21 +85,29 @@ def is_light(token: Token) -> bool:
 
 
 def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
-    """The rest of a phrasal verb ("for" in "call for") among its children and grandchildren."""
+    """The rest of a phrasal verb ("for" in "call for") among its children and grandchildren,
+    or close after it further down ("declared the attaches persona non grata")."""
     children = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "nsubj", "nsubjpass")]
     nearby = [*children, *(g for c in children for g in c.children)]
+    nearby += [t for t in token.subtree if token.i < t.i <= token.i + PHRASAL_REACH]
     near = {form for t in nearby for form in (lemma(t), t.lower_)}
     return all(w in near for w in words[1:])
 
 
-def _has_object(token: Token) -> bool:
-    return any(c.dep_ in ("dobj", "nsubjpass", "dative", "xcomp", "ccomp") for c in token.children)
+def _has_object(token: Token, clauses: bool = True) -> bool:
+    """True when the verb has an object; a clause ("concluded that ...") counts only with `clauses`."""
+    kinds = ("dobj", "nsubjpass", "dative", "xcomp", "ccomp") if clauses else ("dobj", "nsubjpass", "dative", "xcomp")
+    return any(c.dep_ in kinds for c in token.children)
 
 
 def object_lemmas(token: Token, nominal: bool) -> set[str]:
-    """The lemmas of what the trigger acts on: its object phrase, or the noun's own words."""
-    words = list(token.subtree) if nominal else [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
-    return {form for t in words for form in (lemma(t), t.lower_)}
+    """The lemmas of what the trigger acts on: its object phrase, or the noun's own words; with
+    a clause for object, its subject ("allowed candidate Ouattara to run")."""
+    if nominal:
+        return {form for t in token.subtree for form in (lemma(t), t.lower_)}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+    return {form for c in objects for t in c.subtree for form in (lemma(t), t.lower_)}
 
 
 def subject_lemmas(token: Token, nominal: bool) -> set[str]:
@@ -157,7 +167,7 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
                     continue  # adjectives code only as frames: "willing to", "ready to"
                 if words[0] in trigger.intransitive and _has_object(token):
                     continue  # "does not demonstrate a desire for peace": not a demonstration
-                if _verb_words_fit(token, words) and (words[0] not in trigger.transitive or _has_object(token)):
+                if _verb_words_fit(token, words) and (words[0] not in trigger.transitive or _has_object(token, clauses=False)):
                     verbal.append(Match(token, trigger, words, nominal=False))
                     break
     frames = {m.token.i for m in verbal if m.trigger.frame}
@@ -185,4 +195,10 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
         if token.i not in taken and token.pos_ == "VERB" and token.dep_ in ("ccomp", "acl")
         and any(c.lower_ in MODALS_OF_DEMAND and c.dep_ == "aux" for c in token.children)
     ]  # fmt: skip  # "X said China must drop its barriers": a demand whatever the verb
+    demands += [
+        Match(token, book.triggers["demand"], ("demand",), nominal=False)
+        for token in sentence
+        if token.i not in taken and lemma(token) in ORDERS and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ in ("xcomp", "ccomp") and c.i not in taken and c.pos_ == "VERB" for c in token.children)
+    ]  # fmt: skip  # "a judge ordered Menem to appear": an order whose action codes nothing is a demand
     return verbal + nominal + demands
