@@ -59,6 +59,8 @@ def country_part(code: str | None, pipeline: Pipeline) -> str | None:
     if not code:
         return None
     orgs = pipeline.kb.organisations
+    if code not in orgs and code[:3] in pipeline.kb.countries:  # "ECU" is Ecuador, not the EC's
+        return code[:3]
     for n in range(len(code), 1, -1):
         org = orgs.get(code[:n])
         if org:
