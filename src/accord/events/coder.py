@@ -30,7 +30,8 @@ COMPLEMENTS = ("xcomp", "ccomp", "prep", "pobj", "dobj", "acomp", "pcomp", "advc
 # Passives that describe the subject's own stance: "is opposed to", "is committed to".
 # Clauses that set the scene: "killed twelve people after rebels attacked the town".
 BACKGROUND_MARKS = {"after", "before", "as", "while", "when", "since", "because", "though", "although"}
-STATIVE_PASSIVES = {"oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve"}
+# and passives of what a group does to itself: "the guerrillas have been demobilized".
+STATIVE_PASSIVES = {"oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve", "demobilize", "demobilise", "disarm", "disband"}
 THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
 
 
@@ -155,29 +156,29 @@ class EventCoder:
     # -- participants ------------------------------------------------------------------
 
     def _source(self, match: Match, mentions: list[Mention]) -> list[Mention]:
-        token = match.token
+        token, owned = match.token, []
         if match.nominal:  # "Russia's offensive", "Trump's call for", "the withdrawal of French troops"
             owners = [c for c in token.children if c.dep_ == "poss"]
             owners += [
                 g for c in token.children if c.dep_ == "prep" and lemma(c) in {"of", "by"} - set(match.trigger.target)
                 for g in c.children if g.dep_ == "pobj"
             ]  # fmt: skip  # "the blockade of Serbia": Serbia is the target
-            for owner in owners:
-                found = _actors_in(owner, mentions, own_words=True)
-                if found:
-                    return found
+            owned = next((found for owner in owners if (found := _actors_in(owner, mentions, own_words=True))), [])
+            if owned and not all(m.rule == "role word" for m in owned):
+                return owned  # "the withdrawal of invasion forces": no country, so the subject's
         for head in _subject_heads(token):
             found = _actors_in(head, mentions)
             if found:
                 return found
-        return []
+        return owned
 
     def _target(self, match: Match, complement: Match | None, mentions, source) -> list[Mention]:
         """The actors in the trigger's target slots; failing those, the first actor the
         predicate names after the trigger ("lifted the state of emergency in West Darfur",
         "threatened to launch an offensive ... unless Baghdad accepted")."""
-        taken = {m.span for m in source} | {m.actor for m in source}
-        fresh = lambda found: [x for x in found if x.span not in taken and x.actor not in taken]  # noqa: E731
+        taken = {m.span for m in source}
+        # "the UN rejected a call for its peacekeepers": a pronoun of the source is not the target
+        fresh = lambda found: [x for x in found if x.span not in taken and not (x.kind == "pronoun" and x.actor in {m.actor for m in source})]  # noqa: E731
         for m in (match, complement):
             if m is None:
                 continue
