@@ -114,6 +114,8 @@ def locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
     named: dict[int, set[str]] = {}
     for p in pieces:
         token = doc[p.end - 1]
+        if token.dep_ == "poss" and token.head.dep_ == "pobj":  # "near Macedonia's border"
+            token = token.head
         if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
             found.setdefault(sentence_of(token.i), p.key)
         if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY, lx.DEMONYM, lx.MILSEAT) and not stance_prefix(doc, p.start):

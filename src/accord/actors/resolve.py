@@ -86,7 +86,7 @@ class ActorResolver:
 
     def __call__(self, doc: Doc, article: Article) -> ActorResult:
         """Return the actors and mentions of one article, with the date they hold for."""
-        pieces = with_entities(doc, self.lexicon.pieces(doc))
+        pieces = self._respelled(doc, with_entities(doc, self.lexicon.pieces(doc)))
         phrases = find_phrases(doc, pieces)
         sentence_of = sentence_starts(doc)
         where = locations(doc, pieces, sentence_of)
@@ -103,6 +103,18 @@ class ActorResolver:
         drafts += self._joint(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
+
+    def _respelled(self, doc: Doc, pieces: list[Piece]) -> list[Piece]:
+        """Add places spaCy found that the lexicon did not, when they misspell a country ("Ethopia")."""
+        covered = {i for p in pieces for i in range(p.start, p.end)}
+        extra = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP") and len(ent) == 1 and ent.start not in covered:
+                found = self.names.country_like(ent.text)
+                if found:
+                    kind, code = found
+                    extra.append(Piece(ent.start, ent.end, lx.COUNTRY if kind == "country" else lx.DEMONYM, code))
+        return sorted(pieces + extra, key=lambda p: p.start) if extra else pieces
 
     def _latest_in(self, window: tuple[date, date | None]) -> date:
         """The latest day of the window the knowledge base can speak for."""

@@ -1,5 +1,7 @@
 """Names the knowledge base holds under another spelling, and surnames that give a country.
 
+Country names and demonyms are matched the same way ("Ethopia", "Afganistan").
+
 Wire copy spells names many ways ("Mitterand", "Bouteflicka", "Habyariman"). A name the
 lexicon did not match is compared with the base's people who share its surname's first
 letter: one person whose surname is nearly the same, and whose first name (when the text
@@ -29,9 +31,15 @@ def _parts(name: str) -> list[str]:
 
 
 class NameIndex:
-    """The base's people by surname, for names the lexicon did not find."""
+    """The base's people by surname, and its country names, for names the lexicon did not find."""
 
     def __init__(self, kb: KnowledgeBase):
+        self.places: dict[str, list[tuple[str, str, str]]] = {}  # letter -> (name, kind, code)
+        for country in kb.countries.values():
+            for kind, names in (("country", (country.name, *country.aliases)), ("demonym", country.demonyms)):
+                for name in names:
+                    if " " not in name and len(name) >= SHORTEST:
+                        self.places.setdefault(fold(name)[0], []).append((fold(name), kind, country.code))
         self.by_letter: dict[str, list[tuple[str, str, Person]]] = {}  # letter -> (surname, first name, person)
         self.countries: dict[str, set[str]] = {}  # surname -> countries of the people with it
         for person in kb.people.values():
@@ -56,6 +64,17 @@ class NameIndex:
             and SequenceMatcher(None, surname, other).ratio() >= SIMILAR
         }  # fmt: skip
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def country_like(self, word: str) -> tuple[str, str] | None:
+        """(kind, code) of the one country name or demonym the word misspells, if one."""
+        word = fold(word)
+        if len(word) < SHORTEST or " " in word:
+            return None
+        found = {
+            (kind, code) for name, kind, code in self.places.get(word[0], ())
+            if SequenceMatcher(None, word, name).ratio() >= SIMILAR
+        }  # fmt: skip
+        return found.pop() if len(found) == 1 else None
 
     def country_of_surname(self, name: str) -> str | None:
         """The country every person with this surname comes from ("Bush" -> USA), if one. Only
