@@ -39,6 +39,7 @@ class Trigger:
     intent: str | None = None
     frame: str | None = None
     symmetric: bool = False
+    purpose: tuple[str, ...] = ()  # PLOVER types a "to" clause may give ("sent inspectors to monitor")
     plover: str | None = None  # a PLOVER type that overrides the CAMEO table's for this trigger's own code
     transitive: tuple[str, ...] = ()  # verbs that code only with a direct object
     intransitive: tuple[str, ...] = ()  # verbs that code only without one
@@ -102,7 +103,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
     doc = read_yaml(path)
-    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "agents", "plover", "example"}
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "agents", "purpose", "plover", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):
         where = f"trigger {entry.get('id')!r}"
@@ -116,6 +117,8 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             raise KnowledgeBaseError(str(path), None, f"{where}: every target must be a string (quote on/off/yes/no)")
         if entry.get("plover") not in (None, *PLOVER_TYPES):
             raise KnowledgeBaseError(str(path), None, f"{where}: plover must be one of {', '.join(PLOVER_TYPES)}")
+        if not set(entry.get("purpose") or ()) <= set(PLOVER_TYPES):
+            raise KnowledgeBaseError(str(path), None, f"{where}: purpose lists PLOVER types")
         if entry.get("frame") not in (None, *FRAMES):
             raise KnowledgeBaseError(str(path), None, f"{where}: frame must be one of {', '.join(FRAMES)}")
         rules = {}
@@ -131,7 +134,7 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             id=entry["id"], cameo=str(entry["cameo"]), verbs=_words(entry.get("verbs", []), path, where),
             nouns=_words(entry.get("nouns", []), path, where), target=tuple(entry.get("target") or ()),
             intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
-            symmetric=bool(entry.get("symmetric", False)), transitive=tuple(entry.get("transitive") or ()),
+            symmetric=bool(entry.get("symmetric", False)), purpose=tuple(entry.get("purpose") or ()), transitive=tuple(entry.get("transitive") or ()),
             plover=entry.get("plover"), intransitive=tuple(entry.get("intransitive") or ()),
             objects=tuple(rules["objects"]), agents=tuple(rules["agents"]), example=entry.get("example", ""),
         )  # fmt: skip

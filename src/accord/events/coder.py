@@ -100,6 +100,9 @@ class EventCoder:
             cameo, pattern = THREAT_BY_ROOT.get(root, "130"), f"{trigger.id}>{complement.trigger.id}"
         elif trigger.frame in ("reject", "request") and complement:
             pattern = f"{trigger.id}>{complement.trigger.id}"
+        elif trigger.purpose and not future and (goal := self._purpose(match, matches)):
+            cameo, pattern = goal.trigger.code_for(object_lemmas(goal.token, goal.nominal)), f"{trigger.id}>{goal.trigger.id}"
+            consumed.add(goal.token.i)
         elif trigger.frame is None and future:
             if negated and self.book.code(trigger.cameo).quad_class in (1, 2):
                 cameo, pattern, negated = "120", f"not-will-{trigger.id}", False
@@ -137,6 +140,17 @@ class EventCoder:
         if self.book.code(action).quad_class in (3, 4):
             return THREAT_BY_ROOT.get(action[:2], "130")
         return trigger.intent if trigger.intent and action == trigger.cameo else "030"
+
+    def _purpose(self, match: Match, matches: list[Match]) -> Match | None:
+        """The event a sending is for, of a type the trigger allows: "sent personnel to Bosnia to
+        investigate" -> investigate (but "supplied gas to ease shortages" stays aid)."""
+        return next(
+            (m for m in matches
+             if m.token.head == match.token and m.token.dep_ in ("advcl", "xcomp") and not m.nominal and m.trigger.frame is None
+             and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children)
+             and self.book.code(m.trigger.code_for(object_lemmas(m.token, m.nominal))).plover in match.trigger.purpose),
+            None,
+        )  # fmt: skip
 
     @staticmethod
     def _complement(frame: Match, matches: list[Match]) -> Match | None:
