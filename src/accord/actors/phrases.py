@@ -107,9 +107,10 @@ def sentence_starts(doc: Doc):
 LOCATIVE = {"in", "at", "throughout", "across", "inside", "outside", "near", "within", "around"}
 
 
-def locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
+def locations(doc: Doc, pieces: list[Piece], sentence_of, title_home) -> dict[int, str]:
     """Sentence start -> the country the sentence happens in: the first place named after "in",
-    "at", "throughout"...; failing one, the only country the sentence names at all."""
+    "at", "throughout"...; failing one, the only country the sentence names at all (titles such
+    as "Algerian President" name theirs: `title_home` gives it)."""
     found: dict[int, str] = {}
     named: dict[int, set[str]] = {}
     for p in pieces:
@@ -120,6 +121,8 @@ def locations(doc: Doc, pieces: list[Piece], sentence_of) -> dict[int, str]:
             found.setdefault(sentence_of(token.i), p.key)
         if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY, lx.DEMONYM, lx.MILSEAT) and not stance_prefix(doc, p.start):
             named.setdefault(sentence_of(token.i), set()).add(p.key)
+        elif p.kind == lx.TITLE and (home := title_home(p.key)):
+            named.setdefault(sentence_of(token.i), set()).add(home)
     for sentence, countries in named.items():
         if len(countries) == 1:
             found.setdefault(sentence, next(iter(countries)))

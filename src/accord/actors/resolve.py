@@ -89,7 +89,7 @@ class ActorResolver:
         pieces = self._respelled(doc, with_entities(doc, self.lexicon.pieces(doc)))
         phrases = find_phrases(doc, pieces)
         sentence_of = sentence_starts(doc)
-        where = locations(doc, pieces, sentence_of)
+        where = locations(doc, pieces, sentence_of, self._title_home)
         named = [d for ph in phrases for d in self._named(doc, ph, where.get(sentence_of(ph.start)))]
         as_of, as_of_rule, window = article.published, "published", None
         if as_of is None:

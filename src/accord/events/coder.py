@@ -31,7 +31,10 @@ COMPLEMENTS = ("xcomp", "ccomp", "prep", "pobj", "dobj", "acomp", "pcomp", "advc
 # Clauses that set the scene: "killed twelve people after rebels attacked the town".
 BACKGROUND_MARKS = {"after", "before", "as", "while", "when", "since", "because", "though", "although"}
 # and passives of what a group does to itself: "the guerrillas have been demobilized".
-STATIVE_PASSIVES = {"oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve", "demobilize", "demobilise", "disarm", "disband"}
+STATIVE_PASSIVES = {
+    "oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve",
+    "demobilize", "demobilise", "disarm", "disband", "withdraw", "pull", "ship",
+}  # fmt: skip
 THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
 
 
@@ -204,6 +207,7 @@ class EventCoder:
             return []
         words = _predicate_words(match)
         after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
+        after.sort(key=lambda x: x.rule == "entity")  # names the base lacks may be no actor: "the Rhine"
         return fresh(after)[:1]
 
 
@@ -347,7 +351,10 @@ def _target_slots(match: Match) -> list[Token]:
 def _actors_in(token: Token, mentions: list[Mention], own_words: bool = False) -> list[Mention]:
     """The mentions inside a token's phrase; coordinated phrases give several. With `own_words`
     the phrase stops at its first preposition ("air links" of "air links with Serbia")."""
-    heads = [token] + [c for c in token.subtree if c.dep_ == "conj" and c.head.i in {token.i} | {t.i for t in token.subtree}]
+    heads = [token] + [
+        c for c in token.subtree
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.head.i in {token.i} | {t.i for t in token.subtree}
+    ]  # fmt: skip
     found = []
     for head in heads:
         start, end = head.idx, head.idx + len(head)
