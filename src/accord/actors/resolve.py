@@ -146,7 +146,8 @@ class ActorResolver:
             draft = self._person_draft(doc, piece, doc[with_article(doc, start) : end], kind, kind)
             titles = [p for p in lead if p.kind == lx.TITLE]
             if draft.person is None:
-                draft.code = self._code_from(lead, titles, self.names.country_of_surname(piece.key) or place)
+                said = titles or any(p.kind == lx.SECTOR for p in lead)  # "Judge Alejandro Rivera"
+                draft.code = self._code_from(lead, titles, self.names.country_of_surname(piece.key) or (place if said else None))
             if titles and draft.person and not ph.not_office:
                 draft.title = titles[-1].key
                 draft.former = ph.former
