@@ -98,6 +98,23 @@ def owns_country(doc: Doc, ph: Phrase, pieces: list[Piece]) -> bool:
     return False
 
 
+def residence(doc: Doc, ph: Phrase, pieces: list[Piece]) -> str | None:
+    """For a people named by a demonym alone and then placed in another country ("the Albanians
+    of southern Serbia", "Serbs in Kosovo"): that country."""
+    if len(ph.pieces) != 1 or ph.pieces[0].kind != lx.DEMONYM:
+        return None
+    people = doc[ph.end - 1]
+    if people.tag_ not in ("NNS", "NNPS"):
+        return None
+    places = {i: p.key for p in pieces if p.kind in (lx.COUNTRY, lx.PLACE) for i in range(p.start, p.end)}
+    for prep in people.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            found = next((places[t.i] for t in prep.subtree if t.i in places), None)
+            if found and found != ph.pieces[0].key:
+                return found
+    return None
+
+
 def sentence_starts(doc: Doc):
     """A function from a token index to the index of its sentence's first token."""
     starts = [s.start for s in doc.sents]

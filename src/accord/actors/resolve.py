@@ -34,7 +34,7 @@ from .lexicon import Lexicon, Piece
 from .spelling import NameIndex
 from .phrases import (
     NEW_ORG, NEW_PERSON, POSSESSIVE, QUALIFIERS, Phrase, find_phrases, locations,
-    owns_country, sentence_starts, stance_prefix, with_article, with_entities,
+    owns_country, residence, sentence_starts, stance_prefix, with_article, with_entities,
 )  # fmt: skip
 from .timing import describe_role, infer_window
 
@@ -97,7 +97,8 @@ class ActorResolver:
             as_of, as_of_rule = (self._latest_in(window), "inferred from roles") if window else (None, "unknown")
         drafts = named + [
             d for ph in phrases
-            for d in self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
+            for d in self._residents(doc, ph, pieces)
+            or self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
         ]  # fmt: skip
         drafts += self._pronouns(doc, article, drafts)
         drafts += self._joint(doc, article, drafts)
@@ -242,6 +243,14 @@ class ActorResolver:
                 kind = {lx.DEMONYM: "demonym", lx.PLACE: "place"}.get(p.kind, "country")
                 drafts.append(_Draft(tokens.start_char, tokens.end_char, f"country:{p.key}", kind, kind))
         return drafts
+
+    def _residents(self, doc: Doc, ph: Phrase, pieces: list[Piece]) -> list[_Draft]:
+        """ "The Albanians of southern Serbia", "Serbs in Kosovo": people coded by where they live."""
+        home = residence(doc, ph, pieces)
+        if home is None:
+            return []
+        span = doc[with_article(doc, ph.start) : ph.end]
+        return [_Draft(span.start_char, span.end_char, f"group:{home}CVL", "group", "people + place")]
 
     def _as_written(self, words) -> str:
         """A group's name from its words: "Russia’s government" -> "Russian government"."""
