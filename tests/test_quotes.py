@@ -159,6 +159,7 @@ NONE = [
     "The foreign ministers agreed to meet again next month.",
     "Witkoff will tell Putin that new sanctions are coming.",
     "Macron declined to comment on the report.",
+    "President Bush threatened Russia with new sanctions.",  # whom, not what: no report
     "The so-called “coalition of the willing” met in Paris on Thursday.",
     "Zelensky welcomed the prisoner exchange.",
     "Satellite images indicate that the air base was badly damaged.",
