@@ -78,3 +78,101 @@ def test_both_sides_is_the_pair_named_nearest():
     [(text, pair)] = [(t, a) for t, a in found if a.id.startswith("joint:")]
     assert text == "Both sides"
     assert pair.name == "the United States and Russia" and pair.id.startswith("joint:RUS+USA")
+
+
+@pytest.mark.parametrize(
+    "text, published, words, name",
+    [
+        ("President Francois Mitterand met Chancellor Helmut Kohl in Paris.", "1990-05-01", "Mitterand", "François Mitterrand"),
+        ("Egyptian President Hosni Moubarak received the envoy in Cairo.", "1995-06-01", "Moubarak", "Hosni Mubarak"),
+        ("Boris Yeltsine flew to Minsk on Monday.", "1995-06-01", "Yeltsine", "Boris Yeltsin"),
+    ],
+)
+def test_a_misspelled_name_is_the_person_the_base_spells_otherwise(text, published, words, name):
+    result = accord.analyze(text, published=published)
+    actors = {a.id: a for a in result.actors}
+    [mention] = [m for m in result.mentions if words in m.text]
+    assert actors[mention.actor].name == name
+    assert "spelled otherwise" in mention.rule
+
+
+def test_a_misspelled_surname_with_another_first_initial_is_not_that_person():
+    found = resolve("President Pierre Mitterand met Chancellor Helmut Kohl in Paris.", published="1990-05-01")
+    [(_, actor)] = [(t, a) for t, a in found if "Mitterand" in t]
+    assert actor.name != "François Mitterrand" and actor.id.startswith("name:")
+
+
+@pytest.mark.parametrize("published", ["1991-01-10", "2003-03-01"])
+def test_a_bare_surname_all_its_bearers_share_gives_their_country(published):
+    # both Bushes are American: the surname alone codes the US, not Iraq, the country the sentence names
+    [(_, actor)] = [(t, a) for t, a in resolve("President Bush threatened to use force against Iraq.", published) if "Bush" in t]
+    assert actor.id.startswith("name:") and actor.code == "USAGOV"
+
+
+def test_a_full_name_takes_no_country_from_its_surname():
+    # the base's only González is Spanish; "Edmundo Gonzalez" is not therefore Spanish
+    [(_, actor)] = [(t, a) for t, a in resolve("Edmundo Gonzalez said the vote had been stolen.") if "Gonzalez" in t]
+    assert not (actor.code or "").startswith("ESP")
+
+
+@pytest.mark.parametrize(
+    "text, words, country",
+    [
+        ("Judge Marta Quiroga ordered the arrest of three police officers in Bolivia.", "Quiroga", "BOL"),
+        ("Judge Ana Villalobos charged the governor with corruption, Peruvian media reported.", "Villalobos", "PER"),
+        ("Colonel Musa Danjuma said his troops had killed twenty militants in Niger.", "Danjuma", "NER"),
+        ("Prime Minister Ali Hassan Farah met aid agencies in Somalia.", "Farah", "SOM"),
+        ("Minister Ibrahim Sow promised more aid for flood victims in Guinea.", "Sow", "GIN"),
+    ],
+)
+def test_a_titled_person_the_base_lacks_takes_the_country_of_their_sentence(text, words, country):
+    [(_, actor)] = [(t, a) for t, a in resolve(text) if words in t]
+    assert actor.id.startswith("name:") and (actor.code or "").startswith(country)
+
+
+@pytest.mark.parametrize(
+    "text, words, code",
+    [
+        ("Tens of thousands of students throughout Indonesia demonstrated against the government.", "students", "IDNEDU"),
+        ("Hundreds of farmers across Kenya blocked roads to protest new taxes.", "farmers", "KENAGR"),
+        ("Striking workers in Bangladesh clashed with police on Monday.", "police", "BGDCOP"),
+        ("Riot police fired tear gas at students protesting against Sri Lanka's new budget.", "students", "LKAEDU"),
+        ("Opposition supporters clashed with police after Zambia's disputed election.", "Opposition supporters", "ZMBOPP"),
+    ],
+)
+def test_a_role_word_takes_the_country_its_sentence_happens_in(text, words, code):
+    [(_, actor)] = [(t, a) for t, a in resolve(text) if t == words]
+    assert actor.code == code
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Bangladeshi border guards exchanged fire with rebels in Western Myanmar.", "MMR"),
+        ("Russian missiles struck a power plant in Western Ukraine on Tuesday.", "UKR"),
+        ("Iranian border guards clashed with smugglers in Western Afghanistan.", "AFG"),
+    ],
+)
+def test_a_region_word_before_a_country_is_part_of_it_not_an_actor(text, country):
+    found = resolve(text)
+    assert not any(t == "Western" or actor.code == "WST" for t, actor in found)
+    assert ("country:" + country) in {actor.id for _, actor in found}
+
+
+def test_a_region_word_before_people_is_still_an_actor():
+    [(_, actor)] = [(t, a) for t, a in resolve("Western diplomats urged restraint in Kosovo.") if "diplomats" in t]
+    assert actor.code == "WSTGOV"
+
+
+@pytest.mark.parametrize(
+    "text, words, country",
+    [
+        ("Kenyan junior foreign minister Wanjiru Kamau summoned Uganda's ambassador.", "Kamau", "KEN"),
+        ("Senegalese junior interior minister Ousmane Diop visited refugees in Mali.", "Diop", "SEN"),
+        ("Ghanaian junior defence minister Kwesi Appiah visited troops in Togo.", "Appiah", "GHA"),
+    ],
+)
+def test_junior_joins_a_title_to_its_country(text, words, country):
+    [(mention_text, actor)] = [(t, a) for t, a in resolve(text) if words in t]
+    assert mention_text.startswith(text.split()[0])
+    assert (actor.code or "").startswith(country)

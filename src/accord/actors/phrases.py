@@ -124,10 +124,10 @@ def sentence_starts(doc: Doc):
 LOCATIVE = {"in", "at", "throughout", "across", "inside", "outside", "near", "within", "around"}
 
 
-def locations(doc: Doc, pieces: list[Piece], sentence_of, title_home) -> dict[int, str]:
+def locations(doc: Doc, pieces: list[Piece], sentence_of, home_of) -> dict[int, str]:
     """Sentence start -> the country the sentence happens in: the first place named after "in",
     "at", "throughout"...; failing one, the only country the sentence names at all (titles such
-    as "Algerian President" name theirs: `title_home` gives it)."""
+    as "Algerian President" and groups such as UNITA name theirs: `home_of` gives it)."""
     found: dict[int, str] = {}
     named: dict[int, set[str]] = {}
     for p in pieces:
@@ -136,9 +136,9 @@ def locations(doc: Doc, pieces: list[Piece], sentence_of, title_home) -> dict[in
             token = token.head
         if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY) and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
             found.setdefault(sentence_of(token.i), p.key)
-        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY, lx.DEMONYM, lx.MILSEAT) and not stance_prefix(doc, p.start):
+        if p.kind in (lx.PLACE, lx.SEAT, lx.COUNTRY, lx.DEMONYM, lx.MILSEAT) and not stance_prefix(doc, p.start, p.end):
             named.setdefault(sentence_of(token.i), set()).add(p.key)
-        elif p.kind == lx.TITLE and (home := title_home(p.key)):
+        elif p.kind in (lx.TITLE, lx.ORG) and (home := home_of(p)):
             named.setdefault(sentence_of(token.i), set()).add(home)
     for sentence, countries in named.items():
         if len(countries) == 1:
@@ -146,10 +146,17 @@ def locations(doc: Doc, pieces: list[Piece], sentence_of, title_home) -> dict[in
     return found
 
 
-def stance_prefix(doc: Doc, start: int) -> bool:
-    """True when a country word is preceded by "pro-", "anti-" or "ethnic": a sympathy or an
-    ethnicity, not a nationality ("ethnic Albanians" in Macedonia are coded by where they live)."""
+# "Soviet-era jets", "Iranian-made drones": the country word dates or makes a thing.
+MADE = {"era", "made", "built", "designed", "manufactured", "supplied", "style", "type", "class", "vintage"}
+
+
+def stance_prefix(doc: Doc, start: int, end: int) -> bool:
+    """True when a country word is preceded by "pro-", "anti-" or "ethnic" (a sympathy or an
+    ethnicity, not a nationality: "ethnic Albanians" in Macedonia are coded by where they live),
+    or hyphened to a word of making ("Soviet-era", "Iranian-made")."""
     if start >= 1 and doc[start - 1].lower_ == "ethnic":
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in MADE:
         return True
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
 

@@ -89,7 +89,7 @@ class ActorResolver:
         pieces = self._respelled(doc, with_entities(doc, self.lexicon.pieces(doc)))
         phrases = find_phrases(doc, pieces)
         sentence_of = sentence_starts(doc)
-        where = locations(doc, pieces, sentence_of, self._title_home)
+        where = locations(doc, pieces, sentence_of, self._home_of)
         named = [d for ph in phrases for d in self._named(doc, ph, where.get(sentence_of(ph.start)))]
         as_of, as_of_rule, window = article.published, "published", None
         if as_of is None:
@@ -188,7 +188,7 @@ class ActorResolver:
         if any(p.kind in (lx.PERSON, NEW_PERSON) for p in ph.pieces):
             return []
         # "pro-Palestinian demonstrators", "anti-EU protesters": sympathies, not nationality
-        pieces = [p for p in ph.pieces if not (p.kind in QUALIFIERS and stance_prefix(doc, p.start))]
+        pieces = [p for p in ph.pieces if not (p.kind in QUALIFIERS and stance_prefix(doc, p.start, p.end))]
         if not pieces:  # "ethnic Albanians demonstrated in Serbia": civilians of the place
             span = doc[ph.start : ph.end]
             ethnic = ph.start > 0 and doc[ph.start - 1].lower_ == "ethnic"
@@ -266,6 +266,12 @@ class ActorResolver:
         """An armed group's or party's country for its officials (Hamas -> PSE); else the code."""
         org = self.kb.organisations.get(code)
         return org.country if org and org.country else code
+
+    def _home_of(self, piece: Piece) -> str | None:
+        """The country a title or an organisation belongs to ("Algerian President", UNITA), if one."""
+        if piece.kind == lx.ORG:
+            return self.kb.organisations[piece.key].country
+        return self._title_home(piece.key)
 
     def _country_of(self, piece: Piece) -> str:
         if piece.kind == lx.ORG:
