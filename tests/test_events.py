@@ -131,3 +131,166 @@ def test_seed_nothing_from_headings_and_no_forecast_coded(seed):
 )
 def test_no_event_from_words_that_assert_none(sentence):
     assert [e.type for e in events_of(sentence) if not e.hedged] == []
+
+
+def coded(sentence, published="2000-04-14"):
+    """The events of a sentence, with each actor id's country part ("IGO" for organisations)."""
+    from accord.evaluate.actors import country_part
+    from accord.pipeline import _pipeline
+
+    result = accord.analyze(sentence, published=published)
+    return result.events, {a.id: country_part(a.code, _pipeline(())) for a in result.actors}
+
+
+@pytest.mark.parametrize(
+    "sentence, type_, target",
+    [
+        ("Al-Shabaab threatened to step up attacks in Kenya.", "THREATEN", "KEN"),
+        ("The army lifted a state of emergency in Tigray, the Ethiopian government said.", "CONCEDE", "ETH"),
+        ("Kenya's government lifted a curfew in the coastal city of Mombasa on Monday.", "CONCEDE", "KEN"),
+    ],
+)
+def test_with_no_slot_target_the_first_actor_after_the_verb_is_the_target(sentence, type_, target):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == type_]
+    assert [codes[a] for a in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    "sentence, reporter",
+    [
+        ("Al-Shabaab threatened to step up attacks in Kenya, Somalia's government said.", "SOM"),
+        ("The rebels threatened to resume fighting, Mozambique's government said.", "MOZ"),
+    ],
+)
+def test_the_reporting_clause_is_not_the_target(sentence, reporter):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == "THREATEN"]
+    assert reporter not in {codes[a] for a in event.target}
+    assert not set(event.target) & set(event.source)
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("The European Union rejected calls for its monitors to be withdrawn from Georgia.", "GEO"),
+        ("The United Nations turned down a request for its observers to be sent to Kashmir.", None),
+    ],
+)
+def test_a_target_is_never_the_sources_own_pronoun(sentence, target):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == "REJECT"]
+    assert codes[event.source[0]] == "IGO"
+    assert not set(event.target) & set(event.source)
+    assert [codes[a] for a in event.target] == ([target] if target else [])
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Russia is supplying fighter jets to Syria.", "SYR"),
+        ("The United States is sending military advisers to Colombia.", "COL"),
+    ],
+)
+def test_target_slots_follow_the_triggers_order(sentence, target):
+    # aid takes "to" before the object: the recipient, not the jets' or advisers' role word
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == "AID"]
+    assert [codes[a] for a in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    "sentence, country",
+    [
+        ("A Brazilian judge ordered former president Fernando Collor to appear in court.", "BRA"),
+        ("A Chilean judge ordered former dictator Augusto Pinochet to stand trial.", "CHL"),
+    ],
+)
+def test_an_order_whose_action_codes_nothing_is_a_demand(sentence, country):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == "REQUEST"]
+    assert codes[event.source[0]] == country and codes[event.target[0]] == country
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Constitutional Council decided to allow opposition candidate Alassane Ouattara to run in the presidential election.",
+        "The electoral commission decided to allow opposition leader Morgan Tsvangirai to contest the election.",
+    ],
+)
+def test_deciding_to_allow_a_candidate_codes_the_act(sentence):
+    events, _ = coded(sentence)
+    assert [(e.type, e.cameo) for e in events] == [("CONCEDE", "0811")]
+
+
+@pytest.mark.parametrize(
+    "sentence, type_, cameo, source, target",
+    [
+        ("Nigerian peacekeeping troops arrived in Liberia on Thursday.", "AID", "074", "NGA", "LBR"),
+        ("Indian peacekeepers arrived in Sri Lanka on Wednesday.", "AID", "074", "IND", "LKA"),
+        ("Sudan received a team of UN investigators in Khartoum.", "RETREAT", "0862", "SDN", "IGO"),
+        ("Iraq received UN investigators on Monday.", "RETREAT", "0862", "IRQ", "IGO"),
+    ],
+)
+def test_peacekeepers_arriving_and_investigators_received(sentence, type_, cameo, source, target):
+    events, codes = coded(sentence)
+    [event] = events
+    assert (event.type, event.cameo) == (type_, cameo)
+    assert [codes[a] for a in event.source] == [source] and [codes[a] for a in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    "sentence, type_",
+    [
+        ("Indian and Russian warships began two weeks of naval exercises in the Bay of Bengal.", "MOBILIZE"),
+        ("Chinese and Russian troops started a week of joint drills near the border.", "COOPERATE"),
+    ],
+)
+def test_a_measure_noun_carries_the_event_after_of(sentence, type_):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == type_]
+    assert codes[event.source[0]] == "RUS"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, target",
+    [
+        ("The Turkish president said NATO must be ready to defend its members.", "TUR", "IGO"),
+        ("Iran's foreign minister said Europe must be ready to negotiate with Tehran.", "IRN", None),
+    ],
+)
+def test_must_be_ready_to_is_the_speakers_demand(sentence, source, target):
+    events, codes = coded(sentence)
+    assert [e.type for e in events] == ["REQUEST"]
+    assert [codes[a] for a in events[0].source] == [source]
+    assert [codes[a] for a in events[0].target] == ([target] if target else [])
+
+
+@pytest.mark.parametrize(
+    "sentence, source, target",
+    [
+        ("Moscow declared two British diplomats persona non grata.", "RUS", "GBR"),
+        ("Ankara declared the Dutch ambassador persona non grata on Saturday.", "TUR", "NLD"),
+        ("Kenya declared Somalia's deputy ambassador persona non grata.", "KEN", "SOM"),
+    ],
+)
+def test_a_phrasal_verb_whose_words_stand_after_the_object(sentence, source, target):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == "SANCTION"]
+    assert event.cameo == "166"
+    assert [codes[a] for a in event.source] == [source] and [codes[a] for a in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, target",
+    [
+        ("Greek warships enforced a blockade of Macedonia's ports.", "GRC", "MKD"),
+        ("Israeli troops tightened the siege of Jenin on Tuesday.", "ISR", "PSE"),
+        ("Saudi Arabia announced a blockade of Qatar on Monday.", "SAU", "QAT"),
+    ],
+)
+def test_a_nominals_of_phrase_is_its_target_when_the_trigger_takes_of(sentence, source, target):
+    events, codes = coded(sentence)
+    [event] = [e for e in events if e.type == "COERCE"]
+    assert [codes[a] for a in event.source] == [source] and [codes[a] for a in event.target] == [target]

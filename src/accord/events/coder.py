@@ -207,7 +207,8 @@ class EventCoder:
             return []
         words = _predicate_words(match)
         after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
-        after.sort(key=lambda x: x.rule == "entity")  # names the base lacks may be no actor: "the Rhine"
+        # names the base lacks may be no actor ("the Rhine"); a role word with no country says little
+        after.sort(key=lambda x: (x.rule == "entity", x.rule == "role word"))
         return fresh(after)[:1]
 
 
