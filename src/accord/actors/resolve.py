@@ -100,6 +100,7 @@ class ActorResolver:
             for d in self._residents(doc, ph, pieces)
             or self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
         ]  # fmt: skip
+        self._appositions(doc, drafts)
         drafts += self._pronouns(doc, article, drafts)
         drafts += self._joint(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
@@ -330,6 +331,20 @@ class ActorResolver:
                     found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
                     break
         return found
+
+    def _appositions(self, doc: Doc, drafts: list[_Draft]) -> None:
+        """Someone the base lacks takes the code of the words set beside their name: "Salaheddine
+        Sidhoum, Algeria's leading human rights activist," -> DZAHRI."""
+        for d in drafts:
+            if d.rule != "entity" or d.code or d.actor_kind != "person":
+                continue
+            name = doc.char_span(d.start, d.end, alignment_mode="expand")
+            for appos in (c for c in name.root.children if c.dep_ == "appos"):
+                left, right = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
+                beside = [o for o in drafts if left <= o.start and o.end <= right and o.actor.startswith(("group:", "country:"))]
+                if beside:
+                    d.code, d.rule = beside[-1].actor.partition(":")[2].partition("|")[0], "entity + apposition"
+                    break
 
     def _joint(self, doc: Doc, article: Article, drafts: list[_Draft]) -> list[_Draft]:
         """ "Each side", "both sides": the two countries named nearest in the paragraph, as one actor."""
