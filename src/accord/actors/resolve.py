@@ -101,7 +101,10 @@ class ActorResolver:
             or self._unnamed(doc, ph, as_of, named, None if owns_country(doc, ph, pieces) else where.get(sentence_of(ph.start)))
         ]  # fmt: skip
         self._appositions(doc, drafts)
-        drafts += self._pronouns(doc, article, drafts)
+        pronouns = self._pronouns(doc, article, drafts)
+        if self._owned(doc, drafts, pronouns):  # pronouns that stood for the owned words follow them
+            pronouns = self._pronouns(doc, article, drafts)
+        drafts += pronouns
         drafts += self._joint(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
@@ -327,10 +330,32 @@ class ActorResolver:
             if want == "thing":
                 para = token.sent.start_char
             for d in reversed([d for d in ordered if para <= d.start < token.idx]):
-                if _pronoun_fits(d, want):
+                if _pronoun_fits(d, want) or (want == "group" and self._people(doc, d)):
                     found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
                     break
         return found
+
+    @staticmethod
+    def _people(doc: Doc, d: _Draft) -> bool:
+        """A people named by a plural demonym ("Bosnian Serbs"), which "they" may stand for."""
+        words = doc.char_span(d.start, d.end, alignment_mode="expand")
+        return d.kind == "demonym" and bool(words) and words[-1].tag_ in ("NNS", "NNPS")
+
+    def _owned(self, doc: Doc, drafts: list[_Draft], found: list[_Draft]) -> bool:
+        """A role word owned by a pronoun takes the pronoun's country: "Bosnian Serbs said their
+        forces ..." -> BIHMIL. True when any did."""
+        pronouns = {d.start: d for d in found}
+        changed = False
+        for d in drafts:
+            if d.rule != "role word":
+                continue
+            head = doc.char_span(d.start, d.end, alignment_mode="expand").root
+            owner = next((pronouns.get(c.idx) for c in head.children if c.dep_ == "poss" and c.idx in pronouns), None)
+            country = self._country_code(owner) if owner else None
+            if country:
+                d.actor, d.rule = f"group:{country}{d.actor.removeprefix('group:')}", "role word + owner"
+                changed = True
+        return changed
 
     def _appositions(self, doc: Doc, drafts: list[_Draft]) -> None:
         """Someone the base lacks takes the code of the words set beside their name: "Salaheddine

@@ -39,6 +39,7 @@ class Trigger:
     intent: str | None = None
     frame: str | None = None
     symmetric: bool = False
+    when_conflict: str | None = None  # for intent frames: the code when the intended action is conflict
     purpose: tuple[str, ...] = ()  # PLOVER types a "to" clause may give ("sent inspectors to monitor")
     plover: str | None = None  # a PLOVER type that overrides the CAMEO table's for this trigger's own code
     transitive: tuple[str, ...] = ()  # verbs that code only with a direct object
@@ -103,14 +104,14 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
 def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]:
     """Trigger id -> trigger; every code must be in the CAMEO table."""
     doc = read_yaml(path)
-    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "agents", "purpose", "plover", "example"}
+    allowed = {"id", "cameo", "verbs", "nouns", "target", "intent", "frame", "symmetric", "transitive", "intransitive", "objects", "agents", "purpose", "when_conflict", "plover", "example"}
     triggers = {}
     for entry in doc.get("triggers", []):
         where = f"trigger {entry.get('id')!r}"
         unknown = set(entry) - allowed
         if unknown:
             raise KnowledgeBaseError(str(path), None, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        for key in ("cameo", "intent"):
+        for key in ("cameo", "intent", "when_conflict"):
             if entry.get(key) is not None and not _known(str(entry[key]), cameo):
                 raise KnowledgeBaseError(str(path), None, f"{where}: {key} {entry[key]!r} is not a CAMEO code")
         if not all(isinstance(t, str) for t in entry.get("target") or ()):
@@ -134,7 +135,8 @@ def load_triggers(path: Path, cameo: dict[str, CameoCode]) -> dict[str, Trigger]
             id=entry["id"], cameo=str(entry["cameo"]), verbs=_words(entry.get("verbs", []), path, where),
             nouns=_words(entry.get("nouns", []), path, where), target=tuple(entry.get("target") or ()),
             intent=str(entry["intent"]) if entry.get("intent") else None, frame=entry.get("frame"),
-            symmetric=bool(entry.get("symmetric", False)), purpose=tuple(entry.get("purpose") or ()), transitive=tuple(entry.get("transitive") or ()),
+            symmetric=bool(entry.get("symmetric", False)), purpose=tuple(entry.get("purpose") or ()),
+            when_conflict=str(entry["when_conflict"]) if entry.get("when_conflict") else None, transitive=tuple(entry.get("transitive") or ()),
             plover=entry.get("plover"), intransitive=tuple(entry.get("intransitive") or ()),
             objects=tuple(rules["objects"]), agents=tuple(rules["agents"]), example=entry.get("example", ""),
         )  # fmt: skip

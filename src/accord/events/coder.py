@@ -96,6 +96,8 @@ class EventCoder:
         if trigger.frame == "intent":
             if complement and complement.trigger.frame is None:
                 cameo, pattern = self._intended(complement), f"{trigger.id}>{complement.trigger.id}"
+                if trigger.when_conflict and cameo.startswith("13"):  # "agreed to halt", "prepared to attack"
+                    cameo = trigger.when_conflict
             if negated:
                 cameo, pattern, negated = "120", f"not-{pattern}", False
         elif trigger.frame == "threaten" and complement:
@@ -175,7 +177,7 @@ class EventCoder:
     def _source(self, match: Match, mentions: list[Mention]) -> list[Mention]:
         token, owned = match.token, []
         if match.nominal:  # "Russia's offensive", "Trump's call for", "the withdrawal of French troops"
-            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners = [c for c in token.children if c.dep_ in ("poss", "amod")]  # "the Israeli blockade"
             owners += [
                 g for c in token.children if c.dep_ == "prep" and lemma(c) in {"of", "by"} - set(match.trigger.target)
                 for g in c.children if g.dep_ == "pobj"
@@ -235,9 +237,10 @@ def _predicate_words(match: Match) -> set[int]:
 
 
 def _background(clause: Token) -> bool:
-    """An adjunct that sets the scene rather than naming the target: "after a court cleared him"."""
-    if clause.dep_ == "prep":
-        return clause.lower_ in BACKGROUND_PREPS
+    """An adjunct that sets the scene or cites the news rather than naming the target: "after a
+    court cleared him", "according to officials"."""
+    if clause.dep_ == "prep":  # "... according to Mozambique's government": the source of the news
+        return clause.lower_ in BACKGROUND_PREPS | {"according", "per"}
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in clause.children)
 
 
@@ -253,7 +256,10 @@ def _governs(head: Token, token: Token) -> bool:
 
 
 def _patient(token: Token) -> Token | None:
-    """The (noun) subject of a passive trigger with no "by" agent."""
+    """The (noun) subject of a passive trigger with no "by" agent; for a noun, of the passive verb
+    carrying it ("a US national was put under investigation")."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        token = token.head.head
     if any(c.dep_ == "agent" for c in token.children):
         return None
     return next((c for c in token.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
