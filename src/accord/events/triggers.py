@@ -100,21 +100,32 @@ def _has_object(token: Token, clauses: bool = True) -> bool:
     return any(c.dep_ in kinds for c in token.children)
 
 
+def word_forms(tokens) -> set[str]:
+    """Lemmas and lower-case words, with hyphened words joined back ("peace-keeping", "peacekeeping")."""
+    tokens = list(tokens)
+    forms = {form for t in tokens for form in (lemma(t), t.lower_)}
+    for t in tokens:
+        if t.text == "-" and 0 < t.i < len(t.doc) - 1 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_:
+            before, after = t.doc[t.i - 1].lower_, t.doc[t.i + 1].lower_
+            forms |= {f"{before}-{after}", before + after}
+    return forms
+
+
 def object_lemmas(token: Token, nominal: bool) -> set[str]:
     """The lemmas of what the trigger acts on: its object phrase, or the noun's own words; with
     a clause for object, its subject ("allowed candidate Ouattara to run")."""
     if nominal:
-        return {form for t in token.subtree for form in (lemma(t), t.lower_)}
+        return word_forms(token.subtree)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
-    return {form for c in objects for t in c.subtree for form in (lemma(t), t.lower_)}
+    return word_forms(t for c in objects for t in c.subtree)
 
 
 def subject_lemmas(token: Token, nominal: bool) -> set[str]:
     """The lemmas of a verbal trigger's subject phrase ("peacekeeping troops arrived")."""
     if nominal:
         return set()
-    return {form for c in token.children if c.dep_ == "nsubj" for t in c.subtree for form in (lemma(t), t.lower_)}
+    return word_forms(t for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
 
 
 def _noun_words_fit(token: Token, words: tuple[str, ...]) -> bool:
