@@ -2,9 +2,11 @@
 
 import gzip
 import json
+from datetime import date
 
 import pytest
 
+from accord.errors import InputRejected
 from accord.model import Article, Rejected
 from accord.read import read_bytes, read_sources
 from accord.read.decode import MAX_BYTES
@@ -153,3 +155,9 @@ def test_published_fills_only_missing_dates(tmp_path):
     (tmp_path / "b.jsonl").write_text(json.dumps({"text": ENGLISH + " More.", "published": "2025-01-02"}))
     items = list(read_sources([str(tmp_path)], published=date(2025, 5, 24)))
     assert [str(i.published) for i in items] == ["2025-05-24", "2025-01-02"]
+
+
+def test_make_article_takes_an_iso_date_string_and_rejects_a_bad_one():
+    assert make_article("Russia attacked Ukraine on Monday.", "x", published="2025-05-01").published == date(2025, 5, 1)
+    with pytest.raises(InputRejected, match="not an ISO date"):
+        make_article("Russia attacked Ukraine on Monday.", "x", published="yesterday")

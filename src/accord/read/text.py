@@ -7,6 +7,7 @@ from datetime import date
 
 from ..errors import InputRejected
 from ..model import Article, Span
+from .dates import parse_published
 from .language import require_english
 
 _FINAL_PUNCTUATION = tuple(".!?:;,\"'”’»…)]")
@@ -59,9 +60,10 @@ def make_article(
     url: str | None = None,
     source: str | None = None,
     title: str | None = None,
-    published: date | None = None,
+    published: date | str | None = None,
 ) -> Article:
-    """Return an Article for English text, or raise InputRejected with the reason."""
+    """Return an Article for English text, or raise InputRejected with the reason (a publication
+    date may be given as a date or an ISO string)."""
     text = normalise(text)
     if not text:
         raise InputRejected("empty input: there is no text to analyse")
@@ -79,7 +81,7 @@ def make_article(
         url=url,
         source=source,
         title=title,
-        published=published,
+        published=parse_published(published),
         language=language,
         headings=headings,
         paragraphs=paragraphs,
