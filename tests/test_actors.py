@@ -176,3 +176,9 @@ def test_junior_joins_a_title_to_its_country(text, words, country):
     [(mention_text, actor)] = [(t, a) for t, a in resolve(text) if words in t]
     assert mention_text.startswith(text.split()[0])
     assert (actor.code or "").startswith(country)
+
+
+def test_a_name_inside_a_date_is_no_person():
+    a = accord.analyze("Rubio welcomed the deal reached during the May 16 talks. Theresa May met Macron in May.", published="2025-05-20")
+    may = [m for m in a.mentions if "May" in m.text]
+    assert [m.text for m in may] == ["Theresa May"]

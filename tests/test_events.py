@@ -296,3 +296,8 @@ def test_a_nominals_of_phrase_is_its_target_when_the_trigger_takes_of(sentence, 
     events, codes = coded(sentence)
     [event] = [e for e in events if e.type == "COERCE"]
     assert [codes[a] for a in event.source] == [source] and [codes[a] for a in event.target] == [target]
+
+
+def test_a_passive_without_agent_takes_no_target_from_its_place():
+    [event] = [e for e in events_of("An American journalist was detained in Russia on Friday.") if e.type == "COERCE"]
+    assert "country:RUS" not in event.target

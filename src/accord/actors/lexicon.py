@@ -90,10 +90,12 @@ class Lexicon:
                 span.label_ = label
                 found.append(span)
         # a role word must be a noun: "firm guarantees" and "a military base" name no actor;
-        # no name starts inside a hyphenated word ("Haq" of "Zia-Ul-Haq")
+        # no name starts inside a hyphenated word ("Haq" of "Zia-Ul-Haq") or stands in a date ("May 16")
+        dates = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
         found = [
             s for s in found
-            if (self.keys[s.label_][0] != SECTOR or _names_a_role(s)) and not (self.keys[s.label_][0] == PERSON and _mid_word(s))
+            if (self.keys[s.label_][0] != SECTOR or _names_a_role(s))
+            and not (self.keys[s.label_][0] == PERSON and (_mid_word(s) or s.start in dates))
         ]  # fmt: skip
         found.sort(key=lambda s: PRIORITY.index(self.keys[s.label_][0]))
         kept = [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(filter_spans(found), key=lambda s: s.start)]

@@ -207,6 +207,8 @@ class EventCoder:
                     return found
         if len(source) > 1 and match.trigger.symmetric:  # "A and B met": each other's target
             return []
+        if _patient(match.token) is not None and lemma(match.token) not in STATIVE_PASSIVES:
+            return []  # "Ksenia was detained in Russia": the patient is the target
         words = _predicate_words(match)
         after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
         # names the base lacks may be no actor ("the Rhine"); a role word with no country says little
