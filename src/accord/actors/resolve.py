@@ -5,16 +5,26 @@ Knowledge-base phrases found by the lexicon are grouped into noun phrases
 "Kremlin officials") and each phrase is read by the first rule that fits:
 
     name         a person's name, with any title before it checked against the date
+    name, spelled otherwise   a name the base holds with one letter or two different
+                 ("Mitterand" -> François Mitterrand; see spelling.py)
     possessive   "Trump’s administration": the possessor's government
     role-holder  a title with its country ("the Russian president"): who held it then
     title-anaphor a bare title ("the president") after a holder was named in the article
     group        country/region/seat + role word ("Russian troops" -> RUSMIL)
+    people + place  a people placed in another country ("the Albanians of southern Serbia" -> SRBCVL)
     role word    a role word alone ("rebels" -> REB): the sector, no country
+    role word + place   ... in a sentence that happens in one country: after "in", "at",
+                 "throughout"..., or the only country the sentence names ("protesters in Belgrade")
+    role word + owner   ... owned by a pronoun: the pronoun's country ("their forces")
     seat         a seat of power alone ("the Kremlin" -> RUSGOV)
     country      a country name or demonym alone
     place        a town or region the base places in a country ("Darfur" -> SDN)
     organisation an international organisation or armed group
-    entity       a spaCy PERSON or ORG the base lacks (surnames link back to it)
+    entity       a spaCy PERSON or ORG the base lacks (surnames link back to it); coded
+                 from the words before it ("Serbian President X"), a surname every bearer
+                 of which shares a country ("President Bush" -> USAGOV), or, with a title or
+                 role word, the sentence's country ("Judge Alejandro Rivera")
+    entity + apposition  ... from the words set beside it ("X, Algeria's leading activist,")
     pronoun      he/she/they to the nearest fitting actor in the paragraph
 """
 

@@ -6,6 +6,12 @@ complement with it and decides the code; an action said to be intended ("will se
 is coded with the trigger's intent code (AGREE) or as a threat (THREATEN); a negated
 action is kept with `negated`, an uncertain one with `hedged`. Events with no source
 actor are dropped: PLOVER events have a source.
+
+The target is read from the trigger's own slots (its `target` list, in that order); failing
+those, it is the first actor the predicate names after the verb, leaving out the subject,
+scene-setting adjuncts ("after ...", "according to ...") and a non-target object's own words.
+A sending or deployment whose "to" clause talks, investigates or uses force takes that
+clause's code (`purpose`).
 """
 
 from __future__ import annotations
