@@ -148,6 +148,8 @@ class EventCoder:
         (as its object codes it: "withdraw inspectors" is a sanction) is conflict, else AGREE."""
         trigger = match.trigger
         action = trigger.code_for(object_lemmas(match.token, match.nominal))
+        if action.startswith("15") and not trigger.cameo.startswith("15"):
+            return "0312"  # "ready to send troops to Ukraine" offers them; "ready to mobilize" threatens
         if self.book.code(action).quad_class in (3, 4):
             return THREAT_BY_ROOT.get(action[:2], "130")
         return trigger.intent if trigger.intent and action == trigger.cameo else "030"
