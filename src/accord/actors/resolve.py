@@ -340,7 +340,7 @@ class ActorResolver:
             if want == "thing":
                 para = token.sent.start_char
             for d in reversed([d for d in ordered if para <= d.start < token.idx]):
-                if _pronoun_fits(d, want) or (want == "group" and self._people(doc, d)):
+                if _pronoun_fits(d, want) or (want == "group" and (self._people(doc, d) or _coordinated(doc, d))):
                     found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
                     break
         return found
@@ -506,6 +506,12 @@ def _without_country(words: list[str], home: set[str]) -> list[str]:
     while len(words) > 1 and words[0].removesuffix("'s").removesuffix("’s") in home:
         words = words[1:]
     return words
+
+
+def _coordinated(doc: Doc, d: _Draft) -> bool:
+    """A country named with another ("Britain and France"), which "they" may stand for."""
+    words = doc.char_span(d.start, d.end, alignment_mode="expand")
+    return d.kind == "country" and bool(words) and (words.root.dep_ == "conj" or any(c.dep_ == "conj" for c in words.root.children))
 
 
 def _pronoun_fits(d: _Draft, want: str) -> bool:

@@ -27,6 +27,7 @@ GENERIC_HEADS = {"effort", "mission", "bid", "campaign", "process", "initiative"
 # Nouns that count or time the event named after "of": "ten days of war games", "a wave of strikes".
 MEASURES = {"day", "week", "month", "hour", "night", "round", "series", "wave", "spate", "string", "flurry", "barrage"}
 MODALS_OF_DEMAND = {"must", "should"}
+CONDITIONS = {"once", "if", "unless", "until", "when", "whether"}
 ORDERS = {"order", "instruct", "command", "direct"}
 PHRASAL_REACH = 8  # how far after a verb the rest of its phrase may stand
 # "It is challenging to maintain a ceasefire": what follows these names no event.
@@ -191,6 +192,10 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
             if carrier.dep_ in ("dobj", "pobj") and _not_asserted(carrier.head if carrier.dep_ == "dobj" else carrier.head.head):
                 continue
             if carrier.dep_ == "pobj" and lemma(carrier.head) in BACKGROUND_PREPS:
+                continue
+            if carrier.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in carrier.head.children
+            ):  # "once a ceasefire is in place": a condition, not an event
                 continue
             for words, trigger in book.nouns.get(token.lower_) or book.nouns.get(lemma(token), ()):
                 if _noun_words_fit(token, words) and _nominal_counts(carrier, trigger, frames):
