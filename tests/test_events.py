@@ -301,3 +301,21 @@ def test_a_nominals_of_phrase_is_its_target_when_the_trigger_takes_of(sentence, 
 def test_a_passive_without_agent_takes_no_target_from_its_place():
     [event] = [e for e in events_of("An American journalist was detained in Russia on Friday.") if e.type == "COERCE"]
     assert "country:RUS" not in event.target
+
+
+@pytest.mark.parametrize(
+    "sentence, type_",
+    [
+        ("The ministry's servers were knocked offline by a cyberattack on Monday.", "COERCE"),  # a noun as passive agent
+        ("The first tanks donated by Poland have arrived in Ukraine.", "AID"),  # arriving arms are aid
+        ("Rwanda has deployed troops in eastern Congo, where they operate alongside the rebels.", "MOBILIZE"),  # not joint
+        ("Britain and France said they were ready to send troops to Ukraine once a ceasefire is in place.", "AGREE"),
+    ],
+)
+def test_more_codings(sentence, type_):
+    types = [e.type for e in events_of(sentence) if not e.negated]
+    assert types and types[0] == type_, types
+
+
+def test_a_condition_names_no_event():
+    assert "RETREAT" not in [e.type for e in events_of("Germany will send engineers once a ceasefire with Russia is in place.")]

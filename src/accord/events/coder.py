@@ -346,6 +346,8 @@ def _target_slots(match: Match) -> list[Token]:
     if match.nominal and token.dep_ in ("dobj", "pobj"):
         owners.append(token.head if token.dep_ == "dobj" else token.head.head)
     patients = [c for c in token.children if c.dep_ == "nsubjpass"] if any(c.dep_ == "agent" for c in token.children) else []
+    if match.nominal and token.dep_ == "pobj" and token.head.dep_ == "agent":  # "X was hit by an airstrike"
+        patients = [c for c in token.head.head.children if c.dep_ == "nsubjpass"]
     if not match.nominal:  # "shared evidence with the U.S.": the object's own prepositions
         owners += [c for c in token.children if c.dep_ == "dobj"] + patients
     ranked = []  # (the slot's place in the trigger's `target` list, position, token)

@@ -119,7 +119,13 @@ def object_lemmas(token: Token, nominal: bool) -> set[str]:
         return word_forms(token.subtree)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
-    return word_forms(t for c in objects for t in c.subtree)
+    return word_forms(t for c in objects for t in _own_words(c))
+
+
+def _own_words(token: Token):
+    """A phrase's words without its relative clauses ("troops in Congo, where they operate alongside ...")."""
+    clauses = {t.i for c in token.subtree if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in token.subtree if t.i not in clauses]
 
 
 def subject_lemmas(token: Token, nominal: bool) -> set[str]:
@@ -141,6 +147,8 @@ def _nominal_counts(token: Token, trigger: Trigger, frames: set[int]) -> bool:
     if token.dep_ in ("dobj", "nsubjpass", "attr") and is_light(head):
         return True
     if token.dep_ == "pobj" and (is_light(head.head) or head.head.i in frames):
+        return True
+    if token.dep_ == "pobj" and head.dep_ == "agent":  # "was knocked offline by a cyberattack"
         return True
     if token.dep_ in ("dobj", "pobj", "xcomp") and (head.i in frames or head.head.i in frames):
         return True
