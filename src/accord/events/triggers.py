@@ -96,9 +96,12 @@ def _verb_words_fit(token: Token, words: tuple[str, ...]) -> bool:
 
 
 def _has_object(token: Token, clauses: bool = True) -> bool:
-    """True when the verb has an object; a clause ("concluded that ...") counts only with `clauses`."""
-    kinds = ("dobj", "nsubjpass", "dative", "xcomp", "ccomp") if clauses else ("dobj", "nsubjpass", "dative", "xcomp")
-    return any(c.dep_ in kinds for c in token.children)
+    """True when the verb has an object; a reported clause ("concluded that ...") counts only with `clauses`."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass", "dative", "xcomp")
+        or c.dep_ == "ccomp" and (clauses or not any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children))
+        for c in token.children
+    )  # fmt: skip
 
 
 def word_forms(tokens) -> set[str]:
