@@ -41,6 +41,7 @@ from ..model import Actor, Article, Mention, Span
 from . import lexicon as lx
 from .kb import KnowledgeBase, Person
 from .lexicon import Lexicon, Piece
+from .sides import nearest_two
 from .spelling import NameIndex
 from .phrases import (
     NEW_ORG, NEW_PERSON, POSSESSIVE, QUALIFIERS, Phrase, find_phrases, locations,
@@ -394,19 +395,12 @@ class ActorResolver:
             if first.lower_ not in ("both", "each", "the"):
                 continue
             para = starts[bisect_right(starts, token.idx) - 1] if starts[0] <= token.idx else 0
-            near = sorted(
-                (d for d in drafts if para <= d.start and d.kind != "pronoun" and self._country_code(d)),
-                key=lambda d: abs(d.start - token.idx),
-            )  # fmt: skip
-            sides: dict[str, _Draft] = {}
-            for d in near:
-                sides.setdefault(self._country_code(d), d)
-                if len(sides) == 2:
-                    break
+            near = (d for d in drafts if para <= d.start and d.kind != "pronoun")
+            sides = nearest_two(near, token.idx, self._country_code, lambda d: d.start)
             if len(sides) == 2:
-                ordered = sorted(sides.items(), key=lambda item: item[1].start)
-                name = " and ".join(_with_the(self.kb.countries[c].name) for c, _ in ordered)
-                actor = f"joint:{'+'.join(sorted(sides))}|{name}"
+                codes = [self._country_code(d) for d in sorted(sides, key=lambda d: d.start)]
+                name = " and ".join(_with_the(self.kb.countries[c].name) for c in codes)
+                actor = f"joint:{'+'.join(sorted(codes))}|{name}"
                 found.append(_Draft(first.idx, token.idx + len(token), actor, "joint", "reciprocal"))
         return found
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors.sides import nearest_two
 from ..model import Mention
 from .codebook import Codebook
 from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, is_light, lemma, object_lemmas, subject_lemmas
@@ -438,20 +439,14 @@ def _reciprocal(match: Match, sentence: SpacySpan) -> bool:
 
 def _parties(context: list[Mention], sentence: SpacySpan) -> list[Mention]:
     """The two sides of a reciprocal event: the two distinct countries nearest the sentence."""
+
+    def country_of(m: Mention) -> str | None:
+        if m.kind in ("country", "demonym", "group") or m.actor.startswith("country:"):
+            return m.actor.split(":", 1)[1][:3]
+        return None
+
     centre = (sentence.start_char + sentence.end_char) / 2
-    ranked = sorted(
-        (m for m in context if m.kind in ("country", "demonym", "group") or m.actor.startswith("country:")),
-        key=lambda m: abs((m.span.start + m.span.end) / 2 - centre),
-    )
-    parties, seen = [], set()
-    for m in ranked:
-        country = m.actor.split(":", 1)[1][:3]
-        if country not in seen:
-            seen.add(country)
-            parties.append(m)
-        if len(parties) == 2:
-            break
-    return parties
+    return nearest_two(context, centre, country_of, lambda m: (m.span.start + m.span.end) / 2)
 
 
 def sentences(doc: Doc, headings) -> list[SpacySpan]:
