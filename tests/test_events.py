@@ -319,3 +319,14 @@ def test_more_codings(sentence, type_):
 
 def test_a_condition_names_no_event():
     assert "RETREAT" not in [e.type for e in events_of("Germany will send engineers once a ceasefire with Russia is in place.")]
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("The Secretary stressed the need to end the war now.", "RETREAT"),  # a need, not an act
+        ("The Secretary reiterated President Trump’s calls for dialogue with Ukraine.", "CONSULT"),  # a call, not talks
+    ],
+)
+def test_what_is_needed_or_called_for_did_not_happen(sentence, absent):
+    assert absent not in [e.type for e in events_of(sentence) if not e.negated]

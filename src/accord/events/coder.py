@@ -73,7 +73,8 @@ class EventCoder:
     def sentence_events(self, sentence: SpacySpan, mentions: list[Mention], context: list[Mention]) -> list[Coded]:
         """The events of one sentence; `context` is the paragraph's mentions, for "each side"."""
         matches = sorted(find(sentence, self.book), key=lambda m: (m.depth, m.nominal, m.token.i))
-        consumed: set[int] = set()
+        # what a frame takes ("calls for dialogue") is its event, whichever the parse puts higher
+        consumed = {c.token.i for m in matches if m.trigger.frame and (c := self._complement(m, matches))}
         coded = []
         for match in matches:
             if match.token.i in consumed:

@@ -168,6 +168,8 @@ def _not_asserted(token: Token) -> bool:
         return True
     if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
         return True
+    if token.dep_ == "acl" and lemma(token.head) not in ("attempt", "bid") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "the need to end the war", "efforts to stop the fighting": not done (an attempt is)
     before = "." if token.is_sent_start or token.i == 0 else token.doc[token.i - 1].lower_
     if token.tag_ == "VBG" and before in ("that", ".", ",") and not any(c.dep_ == "nsubj" for c in token.children):
         return True  # a gerund opening its clause is its subject: "(that) restoring relations would take time"
