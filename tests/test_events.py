@@ -330,3 +330,16 @@ def test_a_condition_names_no_event():
 )
 def test_what_is_needed_or_called_for_did_not_happen(sentence, absent):
     assert absent not in [e.type for e in events_of(sentence) if not e.negated]
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("The talks can now begin about how to end this war.", "RETREAT"),  # how to do it, not done
+        ("Kyiv thanked Washington for its efforts aimed at ending the war.", "RETREAT"),
+        ("Everyone wonders whether the war is going to end soon.", "CONSULT"),  # "going to" is no journey
+        ("Russia ended the blockade of the port on Monday.", "COERCE"),  # an ended blockade is not imposed
+    ],
+)
+def test_aims_futures_and_undone_acts_are_not_events(sentence, absent):
+    assert absent not in [e.type for e in events_of(sentence) if not e.negated]

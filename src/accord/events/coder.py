@@ -94,6 +94,8 @@ class EventCoder:
         if complement:
             consumed.add(complement.token.i)
         cameo, pattern = trigger.code_for(object_lemmas(match.token, match.nominal), subject_lemmas(match.token, match.nominal)), trigger.id
+        if cameo != trigger.cameo and not match.nominal:  # "ended the blockade": the object is this event's
+            consumed |= {m.token.i for m in matches if m.nominal and m.token.head == match.token and m.token.dep_ == "dobj"}
         negated = _negated(match.token)
         future = _future(match.token)
         demander = _demander(match.token)

@@ -36,6 +36,11 @@ HYPOTHETICAL_ADJECTIVES = {
     "crucial", "vital", "essential", "unlikely", "likely", "tough", "complicated", "premature", "wise",
     "serious", "eager", "keen", "afraid", "reluctant",
 }  # fmt: skip
+# Heads of a gerund's preposition that aim at an act rather than report it: "aimed at ending".
+AIMS = {
+    "aim", "effort", "step", "way", "path", "plan", "goal", "intend", "design", "seek", "bid", "proposal",
+    "chance", "opportunity", "hope", "commitment", "road", "approach", "key", "idea",
+}  # fmt: skip
 VERB_POS = {"VERB", "AUX", "ADJ"}
 NAMED = {"DATE", "TIME", "PERSON", "GPE", "LOC", "NORP", "FAC"}  # "March 11" is no march
 NOUN_POS = {"NOUN", "PROPN"}
@@ -168,8 +173,15 @@ def _not_asserted(token: Token) -> bool:
         return True
     if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
         return True
-    if token.dep_ == "acl" and lemma(token.head) not in ("attempt", "bid") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ == "acl" and infinitive and lemma(token.head) not in ("attempt", "bid"):
         return True  # "the need to end the war", "efforts to stop the fighting": not done (an attempt is)
+    if infinitive and any(c.tag_ in ("WRB", "WDT", "WP") or c.lower_ == "whether" for c in token.children):
+        return True  # "talks about how to end the war"
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and lemma(token.head.head) in AIMS:
+        return True  # "efforts aimed at ending the war", "the only path to ending it"
+    if lemma(token) == "go" and any(c.dep_ == "xcomp" for c in token.children):
+        return True  # "is going to end": a future, not a journey
     before = "." if token.is_sent_start or token.i == 0 else token.doc[token.i - 1].lower_
     if token.tag_ == "VBG" and before in ("that", ".", ",") and not any(c.dep_ == "nsubj" for c in token.children):
         return True  # a gerund opening its clause is its subject: "(that) restoring relations would take time"
