@@ -182,3 +182,10 @@ def test_a_name_inside_a_date_is_no_person():
     a = accord.analyze("Rubio welcomed the deal reached during the May 16 talks. Theresa May met Macron in May.", published="2025-05-20")
     may = [m for m in a.mentions if "May" in m.text]
     assert [m.text for m in may] == ["Theresa May"]
+
+
+def test_a_verb_is_no_role_word_and_a_possessive_country_owns_its_adjectives():
+    a = accord.analyze("Aoun called on Washington to press Israel to withdraw. Israel's largest trade union staged a strike.", published="2025-04-14")
+    codes = {m.text: {x.id: x.code for x in a.actors}[m.actor] for m in a.mentions}
+    assert not any(code and code.endswith("MED") for code in codes.values())  # "press Israel" is no press
+    assert codes.get("Israel's largest trade union") == "ISRLAB"

@@ -343,3 +343,17 @@ def test_what_is_needed_or_called_for_did_not_happen(sentence, absent):
 )
 def test_aims_futures_and_undone_acts_are_not_events(sentence, absent):
     assert absent not in [e.type for e in events_of(sentence) if not e.negated]
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Venezuela's government issued a sharp condemnation of the U.S. naval build-up.", "USA"),  # condemnation of X
+        ("Lebanon's president called on Washington to press Israel to withdraw.", "USA"),  # "call on" names whom
+        ("Russia condemned the invasion of Iraq.", "IRQ"),  # the invasion of X: X is attacked
+    ],
+)
+def test_of_and_on_phrases_name_the_target(sentence, target):
+    events = accord.analyze(sentence, published="2025-04-14")
+    codes = {a.id: a.code for a in events.actors}
+    assert codes[events.events[0].target[0]][:3] == target

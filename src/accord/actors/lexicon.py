@@ -111,7 +111,8 @@ def _names_a_role(span) -> bool:
     last = span[-1]
     if last.pos_ in ("NOUN", "PROPN"):
         return True
-    return last.i + 1 < len(last.doc) and last.nbor().pos_ == "PROPN"
+    # ("to press Israel": a verb before a name is no role word)
+    return last.pos_ == "ADJ" and last.i + 1 < len(last.doc) and last.nbor().pos_ == "PROPN"
 
 
 def _mid_word(span) -> bool:

@@ -77,6 +77,8 @@ def _joins(gap, last: Phrase, piece: Piece) -> bool:
     words = [t.lower_ for t in gap]
     if all(w in POSSESSIVE or w in JOINERS or w in NOT_THE_OFFICE for w in words):
         return True
+    if words and words[0] in POSSESSIVE and all(t.pos_ == "ADJ" for t in gap[1:]):
+        return True  # "Israel's largest trade union"
     # apposition: "Trump’s special envoy, Steve Witkoff"
     return words == [","] and last.pieces[-1].kind == lx.TITLE and piece.kind in (lx.PERSON, NEW_PERSON)
 

@@ -349,7 +349,9 @@ def _target_slots(match: Match) -> list[Token]:
     owners = [token]
     if match.nominal and token.dep_ in ("dobj", "pobj"):
         owners.append(token.head if token.dep_ == "dobj" else token.head.head)
-    patients = [c for c in token.children if c.dep_ == "nsubjpass"] if any(c.dep_ == "agent" for c in token.children) else []
+    # "India was accused by Pakistan": the passive subject is the target, when the active object would be
+    passive = any(c.dep_ == "agent" for c in token.children) and "dobj" in trigger.target
+    patients = [c for c in token.children if c.dep_ == "nsubjpass"] if passive else []
     if match.nominal and token.dep_ == "pobj" and token.head.dep_ == "agent":  # "X was hit by an airstrike"
         patients = [c for c in token.head.head.children if c.dep_ == "nsubjpass"]
     if not match.nominal:  # "shared evidence with the U.S.": the object's own prepositions
@@ -366,8 +368,10 @@ def _target_slots(match: Match) -> list[Token]:
     # "India was accused by Pakistan": the passive subject is the target; then the slots in
     # the trigger's order ("provided intelligence to Macedonia": "to" before the object)
     slots = list(patients) + [t for _, _, t in sorted(ranked, key=lambda r: r[:2])]
-    # "demanded that the US cancel plans": the subject of the clause the trigger governs
-    slots += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+    # "demanded that the US cancel plans": the subject of the clause a request governs (not of a
+    # warning: "warned that North Korea would strike" names the threatener's side)
+    if trigger.frame == "request":
+        slots += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     return slots
 
 
