@@ -189,3 +189,20 @@ def test_a_verb_is_no_role_word_and_a_possessive_country_owns_its_adjectives():
     codes = {m.text: {x.id: x.code for x in a.actors}[m.actor] for m in a.mentions}
     assert not any(code and code.endswith("MED") for code in codes.values())  # "press Israel" is no press
     assert codes.get("Israel's largest trade union") == "ISRLAB"
+
+
+@pytest.mark.parametrize(
+    "text, code, name",
+    [
+        ("A Gazprom spokesman said the contract was void.", "RUSBUS", None),  # not the Kremlin's spokesman
+        ("The Mossad director met Qatari officials.", "ISRSPY", "David Barnea"),  # the body's own office
+        ("Ukraine struck a Rosneft refinery, the SBU said.", "UKRSPY", None),
+    ],
+)
+def test_national_bodies_and_their_titles(text, code, name):
+    a = accord.analyze(text, published="2025-04-01")
+    actors = {x.id: x for x in a.actors}
+    found = [actors[m.actor] for m in a.mentions if actors[m.actor].code == code]
+    assert found, [(m.text, actors[m.actor].code) for m in a.mentions]
+    if name:
+        assert found[0].name == name

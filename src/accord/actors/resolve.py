@@ -214,16 +214,17 @@ class ActorResolver:
         titles = [p for p in pieces if p.kind == lx.TITLE]
         sectors = [p for p in pieces if p.kind == lx.SECTOR]
         home = self._title_home(titles[-1].key) if titles and not codes else None
-        codes = codes or ([home] if home else [])
+        codes = codes or ([home] if home else []) or (self._only_country(titles[-1].key) if titles else [])
+        body = self._body_sector(pieces)  # "a Gazprom spokesman" speaks for Gazprom, not the Kremlin
         if titles and not ph.not_office:
-            holder = self._holder(titles[-1].key, codes, as_of, named, span.start_char)
+            holder = self._holder(titles[-1].key, codes, as_of, named, span.start_char, body)
             if holder:
                 person, rule = holder
                 return [_Draft(span.start_char, span.end_char, person.id, "role", rule, title=titles[-1].key, person=person)]
         sector = None
         if titles:
-            offices = self._offices(titles[-1].key, codes)
-            sector = offices[0].sector if offices else "GOV"
+            offices = self._offices(titles[-1].key, codes, body)
+            sector = offices[0].sector if offices else body or "GOV"
         elif sectors:
             sector = sectors[-1].key
         seat_sector = next((("GOV" if p.kind == lx.SEAT else "MIL") for p in pieces if p.kind in (lx.SEAT, lx.MILSEAT)), None)
@@ -308,15 +309,29 @@ class ActorResolver:
         homes = {o.country for o in self._offices(title, []) if words & self._home_words.get(o.country, set())}
         return homes.pop() if len(homes) == 1 else None
 
-    def _offices(self, title: str, codes: list[str]) -> list:
-        """Offices the title names, in the given countries (any country when none is given)."""
+    def _offices(self, title: str, codes: list[str], sector: str | None = None) -> list:
+        """Offices the title names, in the given countries (any country when none is given) and,
+        when given, of that sector."""
         if title not in self._fitting:
             self._fitting[title] = [o for o in self.kb.offices.values() if self._fits(o, title)]
-        return [o for o in self._fitting[title] if not codes or o.country in codes]
+        return [o for o in self._fitting[title] if (not codes or o.country in codes) and (not sector or o.sector == sector)]
 
-    def _holder(self, title: str, codes: list[str], as_of: date | None, named: list[_Draft], at: int):
+    def _only_country(self, title: str) -> list[str]:
+        """The country of a title that only one country's offices bear ("IDF spokesman"), as a list."""
+        countries = {o.country for o in self._offices(title, [])}
+        return list(countries) if len(countries) == 1 else []
+
+    def _body_sector(self, pieces: list[Piece]) -> str | None:
+        """The sector of a national body qualifying a title (Gazprom BUS, Mossad SPY), if any."""
+        for p in pieces:
+            org = self.kb.organisations.get(p.key) if p.kind == lx.ORG else None
+            if org and org.country and org.sector and org.sector != "GOV":
+                return org.sector
+        return None
+
+    def _holder(self, title: str, codes: list[str], as_of: date | None, named: list[_Draft], at: int, sector: str | None):
         """The person a title refers to: the sole holder then, or the last named fitting holder."""
-        offices = self._offices(title, codes)
+        offices = self._offices(title, codes, sector)
         if as_of is None or not offices:
             return None
         holders = {p.id: p for o in offices for p in self.kb.holders(o.id, as_of)}

@@ -87,6 +87,8 @@ def is_light(token: Token) -> bool:
     """A verb that carries an event noun ("held talks"); "take part in" counts as one."""
     if token.lower_ == "part" and token.head.lemma_ == "take":
         return True
+    if token.lemma_ == "take" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in token.children):
+        return True  # "took part in the exercises", with "in" on the verb
     return token.pos_ in ("VERB", "AUX") and any(f in LIGHT_VERBS for f in base_forms(token))
 
 
@@ -242,4 +244,10 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
         if token.i not in taken and lemma(token) in ORDERS and any(c.dep_ == "dobj" for c in token.children)
         and any(c.dep_ in ("xcomp", "ccomp") and c.i not in taken and c.pos_ == "VERB" for c in token.children)
     ]  # fmt: skip  # "a judge ordered Menem to appear": an order whose action codes nothing is a demand
-    return verbal + nominal + demands
+    ultimatums = [
+        Match(token, book.triggers["threaten"], ("threaten",), nominal=False)
+        for token in sentence
+        if token.i not in taken and lemma(token) == "face" and token.i > 0 and token.nbor(-1).lower_ == "or"
+        and token.dep_ == "conj"
+    ]  # fmt: skip  # "gave the junta a week to reinstate Bazoum or face intervention": an ultimatum
+    return verbal + nominal + demands + ultimatums
