@@ -357,3 +357,10 @@ def test_of_and_on_phrases_name_the_target(sentence, target):
     events = accord.analyze(sentence, published="2025-04-14")
     codes = {a.id: a.code for a in events.actors}
     assert codes[events.events[0].target[0]][:3] == target
+
+
+def test_against_names_the_target_before_other_actors():
+    a = accord.analyze("Kim Jong Un warned that North Korea would not hesitate to use nuclear weapons against South Korea.", published="2025-04-14")
+    codes = {x.id: x.code for x in a.actors}
+    [threat] = [e for e in a.events if e.type == "THREATEN"]
+    assert [codes[t] for t in threat.target] == ["KOR"]

@@ -223,8 +223,10 @@ class EventCoder:
             return []  # "Ksenia was detained in Russia": the patient is the target
         words = _predicate_words(match)
         after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
-        # names the base lacks may be no actor ("the Rhine"); a role word with no country says little
-        after.sort(key=lambda x: (x.rule == "entity", x.rule == "role word"))
+        # names the base lacks may be no actor ("the Rhine"); a role word with no country says little;
+        # "against X" names a target before all ("warned North Korea would use them against South Korea")
+        doc = match.token.doc
+        after.sort(key=lambda x: (not _against(x, doc), x.rule == "entity", x.rule == "role word"))
         return fresh(after)[:1]
 
 
@@ -248,6 +250,12 @@ def _predicate_words(match: Match) -> set[int]:
             if c.dep_ == "dobj":
                 left_out |= {t.i for t in c.subtree} - {t.i for p in c.children if p.dep_ == "prep" for t in p.subtree}
     return {t.idx for t in head.subtree if t.i > head.i and t.i not in left_out}
+
+
+def _against(mention: Mention, doc: Doc) -> bool:
+    """True when the mention is the object of "against"."""
+    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ == "against"
 
 
 def _background(clause: Token) -> bool:
