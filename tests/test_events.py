@@ -364,3 +364,16 @@ def test_against_names_the_target_before_other_actors():
     codes = {x.id: x.code for x in a.actors}
     [threat] = [e for e in a.events if e.type == "THREATEN"]
     assert [codes[t] for t in threat.target] == ["KOR"]
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Sweeping sanctions were imposed on Russia's biggest oil companies by the U.S. Treasury.", "RUS"),
+        ("A third air defence system has been handed over to Ukraine by Germany.", "UKR"),
+    ],
+)
+def test_passive_sentences_keep_their_slots_in_order(sentence, target):
+    a = accord.analyze(sentence, published="2025-04-14")
+    codes = {x.id: x.code for x in a.actors}
+    assert [codes[t][:3] for t in a.events[0].target] == [target]

@@ -355,16 +355,17 @@ def _target_slots(match: Match) -> list[Token]:
     """Tokens that may hold the target: objects, datives, the trigger's prepositions."""
     token, trigger = match.token, match.trigger
     owners = [token]
-    if match.nominal and token.dep_ in ("dobj", "pobj"):
-        owners.append(token.head if token.dep_ == "dobj" else token.head.head)
-    # "India was accused by Pakistan": the passive subject is the target, when the active object would be
+    if match.nominal and token.dep_ in ("dobj", "pobj", "nsubjpass"):  # the verb carrying the noun
+        owners.append(token.head.head if token.dep_ == "pobj" else token.head)  # "sanctions were imposed on X"
+    # "India was accused by Pakistan": the passive subject is the target, where the active object would be
     passive = any(c.dep_ == "agent" for c in token.children) and "dobj" in trigger.target
     patients = [c for c in token.children if c.dep_ == "nsubjpass"] if passive else []
+    rank = trigger.target.index("dobj") if passive else 0
     if match.nominal and token.dep_ == "pobj" and token.head.dep_ == "agent":  # "X was hit by an airstrike"
         patients = [c for c in token.head.head.children if c.dep_ == "nsubjpass"]
     if not match.nominal:  # "shared evidence with the U.S.": the object's own prepositions
         owners += [c for c in token.children if c.dep_ == "dobj"] + patients
-    ranked = []  # (the slot's place in the trigger's `target` list, position, token)
+    ranked = [(rank, p.i, p) for p in patients]  # (the slot's place in the trigger's `target` list, position, token)
     for owner in owners:
         for child in owner.children:
             if child.dep_ == "dobj" and "dobj" in trigger.target and not match.nominal and owner == token:
@@ -373,9 +374,9 @@ def _target_slots(match: Match) -> list[Token]:
                 ranked.append((trigger.target.index("dative" if "dative" in trigger.target else "to"), child.i, child))
             elif child.dep_ == "prep" and lemma(child) in trigger.target:
                 ranked += [(trigger.target.index(lemma(child)), g.i, g) for g in child.children if g.dep_ == "pobj"]
-    # "India was accused by Pakistan": the passive subject is the target; then the slots in
-    # the trigger's order ("provided intelligence to Macedonia": "to" before the object)
-    slots = list(patients) + [t for _, _, t in sorted(ranked, key=lambda r: r[:2])]
+    # the slots in the trigger's order ("provided intelligence to Macedonia": "to" before the
+    # object; "a system was handed over to Ukraine": "to" before the passive subject)
+    slots = [t for _, _, t in sorted(ranked, key=lambda r: r[:2])]
     # "demanded that the US cancel plans": the subject of the clause a request governs (not of a
     # warning: "warned that North Korea would strike" names the threatener's side)
     if trigger.frame == "request":
