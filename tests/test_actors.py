@@ -206,3 +206,10 @@ def test_national_bodies_and_their_titles(text, code, name):
     assert found, [(m.text, actors[m.actor].code) for m in a.mentions]
     if name:
         assert found[0].name == name
+
+
+def test_someone_the_base_lacks_takes_the_country_before_their_name():
+    a = accord.analyze("Jailed Iranian rights laureate Narges Mohammadi began a hunger strike on Monday.", published="2025-04-14")
+    actors = {x.id: x for x in a.actors}
+    [name] = [m for m in a.mentions if "Mohammadi" in m.text]
+    assert actors[name.actor].country == "IRN" and name.rule == "entity + words before it"

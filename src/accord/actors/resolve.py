@@ -25,6 +25,7 @@ Knowledge-base phrases found by the lexicon are grouped into noun phrases
                  of which shares a country ("President Bush" -> USAGOV), or, with a title or
                  role word, the sentence's country ("Judge Alejandro Rivera")
     entity + apposition  ... from the words set beside it ("X, Algeria's leading activist,")
+    entity + words before it  ... or before it in its phrase ("jailed Iranian laureate X")
     pronoun      he/she/they to the nearest fitting actor in the paragraph
 """
 
@@ -384,17 +385,20 @@ class ActorResolver:
         return changed
 
     def _appositions(self, doc: Doc, drafts: list[_Draft]) -> None:
-        """Someone the base lacks takes the code of the words set beside their name: "Salaheddine
-        Sidhoum, Algeria's leading human rights activist," -> DZAHRI."""
+        """Someone the base lacks takes the code of the words set beside their name ("Salaheddine
+        Sidhoum, Algeria's leading human rights activist," -> DZAHRI) or standing before it in
+        its phrase ("jailed Iranian laureate Narges Mohammadi" -> IRN)."""
         for d in drafts:
             if d.rule != "entity" or d.code or d.actor_kind != "person":
                 continue
             name = doc.char_span(d.start, d.end, alignment_mode="expand")
-            for appos in (c for c in name.root.children if c.dep_ == "appos"):
-                left, right = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
+            stretches = [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge), "apposition")
+                         for a in name.root.children if a.dep_ == "appos"]  # fmt: skip
+            stretches.append((name.root.left_edge.idx, d.start, "words before it"))
+            for left, right, how in stretches:
                 beside = [o for o in drafts if left <= o.start and o.end <= right and o.actor.startswith(("group:", "country:"))]
                 if beside:
-                    d.code, d.rule = beside[-1].actor.partition(":")[2].partition("|")[0], "entity + apposition"
+                    d.code, d.rule = beside[-1].actor.partition(":")[2].partition("|")[0], f"entity + {how}"
                     break
 
     def _joint(self, doc: Doc, article: Article, drafts: list[_Draft]) -> list[_Draft]:
