@@ -377,3 +377,12 @@ def test_passive_sentences_keep_their_slots_in_order(sentence, target):
     a = accord.analyze(sentence, published="2025-04-14")
     codes = {x.id: x.code for x in a.actors}
     assert [codes[t][:3] for t in a.events[0].target] == [target]
+
+
+def test_a_place_is_the_target_only_when_nothing_else_is_named():
+    a = accord.analyze("Protesters rioted in Kinshasa on Tuesday, setting fire to part of the French embassy.", published="2025-01-28")
+    codes = {x.id: x.code for x in a.actors}
+    [riot] = [e for e in a.events if e.type == "PROTEST"]
+    assert [codes[t] for t in riot.target] == ["FRAGOV"]
+    [lifted] = accord.analyze("Sudan's government lifted a state of emergency in West Darfur.", published="2025-01-28").events
+    assert lifted.target  # alone, the place is the target

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors.phrases import LOCATIVE
 from ..actors.sides import nearest_two
 from ..model import Mention
 from .codebook import Codebook
@@ -223,10 +224,11 @@ class EventCoder:
             return []  # "Ksenia was detained in Russia": the patient is the target
         words = _predicate_words(match)
         after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
-        # names the base lacks may be no actor ("the Rhine"); a role word with no country says little;
-        # "against X" names a target before all ("warned North Korea would use them against South Korea")
+        # "against X" names a target before all ("warned North Korea would use them against South Korea");
+        # names the base lacks may be no actor ("the Rhine"); a role word says little ("his forces");
+        # a place names where, and is the target only when nothing else is named
         doc = match.token.doc
-        after.sort(key=lambda x: (not _against(x, doc), x.rule == "entity", x.rule == "role word"))
+        after.sort(key=lambda x: (not _against(x, doc), x.rule == "entity", x.rule.startswith("role word"), _located(x, doc)))
         return fresh(after)[:1]
 
 
@@ -256,6 +258,12 @@ def _against(mention: Mention, doc: Doc) -> bool:
     """True when the mention is the object of "against"."""
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ == "against"
+
+
+def _located(mention: Mention, doc: Doc) -> bool:
+    """True when the mention says where ("rioted in Kinshasa"): a target only when none other is named."""
+    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ in LOCATIVE
 
 
 def _background(clause: Token) -> bool:
