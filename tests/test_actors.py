@@ -213,3 +213,10 @@ def test_someone_the_base_lacks_takes_the_country_before_their_name():
     actors = {x.id: x for x in a.actors}
     [name] = [m for m in a.mentions if "Mohammadi" in m.text]
     assert actors[name.actor].country == "IRN" and name.rule == "entity + words before it"
+
+
+def test_negotiating_parties_are_no_political_party_and_the_state_department_is_washington():
+    a = accord.analyze("The parties agreed to meet again. The Department of State said the talks were useful.", published="2025-09-01")
+    codes = {m.text: {x.id: x.code for x in a.actors}[m.actor] for m in a.mentions}
+    assert "PTY" not in codes.values()
+    assert codes["The Department of State"] == "USAGOV"
