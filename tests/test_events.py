@@ -386,3 +386,9 @@ def test_a_place_is_the_target_only_when_nothing_else_is_named():
     assert [codes[t] for t in riot.target] == ["FRAGOV"]
     [lifted] = accord.analyze("Sudan's government lifted a state of emergency in West Darfur.", published="2025-01-28").events
     assert lifted.target  # alone, the place is the target
+
+
+def test_actions_coordinated_with_an_agreement_are_part_of_it():
+    types = [e.type for e in events_of("The two countries agreed to ensure safe navigation and prevent the use of force in the Black Sea.")]
+    assert types == ["AGREE"]
+    assert "ASSAULT" in [e.type for e in events_of("Russia refused to talk and launched an attack on Kyiv.")]

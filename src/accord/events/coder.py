@@ -74,8 +74,10 @@ class EventCoder:
     def sentence_events(self, sentence: SpacySpan, mentions: list[Mention], context: list[Mention]) -> list[Coded]:
         """The events of one sentence; `context` is the paragraph's mentions, for "each side"."""
         matches = sorted(find(sentence, self.book), key=lambda m: (m.depth, m.nominal, m.token.i))
-        # what a frame takes ("calls for dialogue") is its event, whichever the parse puts higher
+        # what a frame takes ("calls for dialogue") is its event, whichever the parse puts higher, and
+        # so are the actions coordinated with it ("agreed to ensure navigation and prevent the use of force")
         consumed = {c.token.i for m in matches if m.trigger.frame and (c := self._complement(m, matches))}
+        consumed |= {i for m in matches if m.trigger.frame for i in _coordinated(m.token)}
         coded = []
         for match in matches:
             if match.token.i in consumed:
@@ -272,6 +274,21 @@ def _background(clause: Token) -> bool:
     if clause.dep_ == "prep":  # "... according to Mozambique's government": the source of the news
         return clause.lower_ in BACKGROUND_PREPS | {"according", "per"}
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in clause.children)
+
+
+def _coordinated(frame: Token) -> set[int]:
+    """The verbs coordinated with a frame's clausal complement: "agreed to ensure X, eliminate Y
+    and prevent Z" -> eliminate, prevent."""
+    found = set()
+    for clause in (c for c in frame.children if c.dep_ in ("xcomp", "ccomp")):
+        chain = [clause]
+        while chain:
+            verb = chain.pop()
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    found.add(c.i)
+                    chain.append(c)
+    return found
 
 
 def _governs(head: Token, token: Token) -> bool:
