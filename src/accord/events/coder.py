@@ -26,7 +26,7 @@ from ..actors.phrases import LOCATIVE
 from ..actors.sides import nearest_two
 from ..model import Mention
 from .codebook import Codebook
-from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, is_light, lemma, object_lemmas, subject_lemmas
+from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, infinitive, is_light, lemma, object_lemmas, subject_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
@@ -76,13 +76,14 @@ class EventCoder:
         matches = sorted(find(sentence, self.book), key=lambda m: (m.depth, m.nominal, m.token.i))
         # what a frame takes ("calls for dialogue") is its event, whichever the parse puts higher, and
         # so are the actions coordinated with it ("agreed to ensure navigation and prevent the use of force")
-        consumed = {c.token.i for m in matches if m.trigger.frame and (c := self._complement(m, matches))}
+        complements = {m.token.i: self._complement(m, matches) for m in matches if m.trigger.frame}
+        consumed = {c.token.i for c in complements.values() if c}
         consumed |= {i for m in matches if m.trigger.frame for i in _coordinated(m.token)}
         coded = []
         for match in matches:
             if match.token.i in consumed:
                 continue
-            event = self._code(match, matches, mentions, context, sentence)
+            event = self._code(match, complements.get(match.token.i), matches, mentions, context, sentence)
             consumed |= event.consumed | {match.token.i}
             if event.source or event.reciprocal or event.source_words is not None or _patient(match.token) is not None:
                 coded.append(event)
@@ -90,9 +91,9 @@ class EventCoder:
 
     # -- one trigger -------------------------------------------------------------------
 
-    def _code(self, match: Match, matches: list[Match], mentions, context, sentence) -> Coded:
+    def _code(self, match: Match, complement: Match | None, matches: list[Match], mentions, context, sentence) -> Coded:
+        """One event from one trigger; `complement` is the trigger a frame governs."""
         trigger = match.trigger
-        complement = self._complement(match, matches) if trigger.frame else None
         consumed = {m.token.i for m in matches if m.trigger.id == trigger.id and _governs(match.token, m.token)}
         if complement:
             consumed.add(complement.token.i)
@@ -118,8 +119,9 @@ class EventCoder:
             cameo, pattern = THREAT_BY_ROOT.get(root, "130"), f"{trigger.id}>{complement.trigger.id}"
         elif trigger.frame in ("reject", "request") and complement:
             pattern = f"{trigger.id}>{complement.trigger.id}"
-        elif trigger.purpose and not future and (goal := self._purpose(match, matches)):
-            cameo, pattern = goal.trigger.code_for(object_lemmas(goal.token, goal.nominal)), f"{trigger.id}>{goal.trigger.id}"
+        elif trigger.purpose and not future and (purpose := self._purpose(match, matches)):
+            goal, cameo = purpose
+            pattern = f"{trigger.id}>{goal.trigger.id}"
             consumed.add(goal.token.i)
         elif trigger.frame is None and future:
             if negated and self.book.code(trigger.cameo).quad_class in (1, 2):
@@ -161,16 +163,16 @@ class EventCoder:
             return THREAT_BY_ROOT.get(action[:2], "130")
         return trigger.intent if trigger.intent and action == trigger.cameo else "030"
 
-    def _purpose(self, match: Match, matches: list[Match]) -> Match | None:
-        """The event a sending is for, of a type the trigger allows: "sent personnel to Bosnia to
-        investigate" -> investigate (but "supplied gas to ease shortages" stays aid)."""
-        return next(
-            (m for m in matches
-             if m.token.head == match.token and m.token.dep_ in ("advcl", "xcomp") and not m.nominal and m.trigger.frame is None
-             and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children)
-             and self.book.code(m.trigger.code_for(object_lemmas(m.token, m.nominal))).plover in match.trigger.purpose),
-            None,
-        )  # fmt: skip
+    def _purpose(self, match: Match, matches: list[Match]) -> tuple[Match, str] | None:
+        """The event a sending is for, with its code, when of a type the trigger allows: "sent
+        personnel to Bosnia to investigate" -> investigate (but "supplied gas to ease shortages" stays aid)."""
+        for m in matches:
+            clause = m.token.head == match.token and m.token.dep_ in ("advcl", "xcomp") and infinitive(m.token)
+            if clause and not m.nominal and m.trigger.frame is None:
+                code = m.trigger.code_for(object_lemmas(m.token, m.nominal))
+                if self.book.code(code).plover in match.trigger.purpose:
+                    return m, code
+        return None
 
     @staticmethod
     def _complement(frame: Match, matches: list[Match]) -> Match | None:
@@ -210,9 +212,12 @@ class EventCoder:
         """The actors in the trigger's target slots; failing those, the first actor the
         predicate names after the trigger ("lifted the state of emergency in West Darfur",
         "threatened to launch an offensive ... unless Baghdad accepted")."""
-        taken = {m.span for m in source}
-        # "the UN rejected a call for its peacekeepers": a pronoun of the source is not the target
-        fresh = lambda found: [x for x in found if x.span not in taken and not (x.kind == "pronoun" and x.actor in {m.actor for m in source})]  # noqa: E731
+        taken, sources = {m.span for m in source}, {m.actor for m in source}
+
+        def fresh(found: list[Mention]) -> list[Mention]:
+            # "the UN rejected a call for its peacekeepers": a pronoun of the source is not the target
+            return [x for x in found if x.span not in taken and not (x.kind == "pronoun" and x.actor in sources)]
+
         for m in (match, complement):
             if m is None:
                 continue
@@ -230,7 +235,9 @@ class EventCoder:
         # names the base lacks may be no actor ("the Rhine"); a role word says little ("his forces");
         # a place names where, and is the target only when nothing else is named
         doc = match.token.doc
-        after.sort(key=lambda x: (not _against(x, doc), x.rule == "entity", x.rule.startswith("role word"), _located(x, doc)))
+        after.sort(key=lambda x: (
+            not _object_of(x, doc, {"against"}), x.rule == "entity", x.rule.startswith("role word"), _object_of(x, doc, LOCATIVE),
+        ))  # fmt: skip
         return fresh(after)[:1]
 
 
@@ -256,16 +263,10 @@ def _predicate_words(match: Match) -> set[int]:
     return {t.idx for t in head.subtree if t.i > head.i and t.i not in left_out}
 
 
-def _against(mention: Mention, doc: Doc) -> bool:
-    """True when the mention is the object of "against"."""
+def _object_of(mention: Mention, doc: Doc, prepositions: set[str]) -> bool:
+    """True when the mention is the object of one of the prepositions ("against X", "in Kinshasa")."""
     words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ == "against"
-
-
-def _located(mention: Mention, doc: Doc) -> bool:
-    """True when the mention says where ("rioted in Kinshasa"): a target only when none other is named."""
-    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ in LOCATIVE
+    return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ in prepositions
 
 
 def _background(clause: Token) -> bool:

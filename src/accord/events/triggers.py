@@ -168,6 +168,11 @@ def _nominal_counts(token: Token, trigger: Trigger, frames: set[int]) -> bool:
     return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)  # "the group's disarmament"
 
 
+def infinitive(token: Token) -> bool:
+    """True for a verb with "to" before it ("to end", "to investigate")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _not_asserted(token: Token) -> bool:
     """Verb forms that name an event without asserting it: "the talks required", "restoring
     relations would be a long process", "challenging to maintain a ceasefire"."""
@@ -175,10 +180,10 @@ def _not_asserted(token: Token) -> bool:
         return True
     if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
         return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if token.dep_ == "acl" and infinitive and lemma(token.head) not in ("attempt", "bid"):
+    to = infinitive(token)
+    if token.dep_ == "acl" and to and lemma(token.head) not in ("attempt", "bid"):
         return True  # "the need to end the war", "efforts to stop the fighting": not done (an attempt is)
-    if infinitive and any(c.tag_ in ("WRB", "WDT", "WP") or c.lower_ == "whether" for c in token.children):
+    if to and any(c.tag_ in ("WRB", "WDT", "WP") or c.lower_ == "whether" for c in token.children):
         return True  # "talks about how to end the war"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and lemma(token.head.head) in AIMS:
         return True  # "efforts aimed at ending the war", "the only path to ending it"
