@@ -357,16 +357,10 @@ class ActorResolver:
             if want == "thing":
                 para = token.sent.start_char
             for d in reversed([d for d in ordered if para <= d.start < token.idx]):
-                if _pronoun_fits(d, want) or (want == "group" and (self._people(doc, d) or _coordinated(doc, d))):
+                if _pronoun_fits(doc, d, want):
                     found.append(_Draft(token.idx, token.idx + len(token), d.actor, "pronoun", "pronoun", person=d.person))
                     break
         return found
-
-    @staticmethod
-    def _people(doc: Doc, d: _Draft) -> bool:
-        """A people named by a plural demonym ("Bosnian Serbs"), which "they" may stand for."""
-        words = doc.char_span(d.start, d.end, alignment_mode="expand")
-        return d.kind == "demonym" and bool(words) and words[-1].tag_ in ("NNS", "NNPS")
 
     def _owned(self, doc: Doc, drafts: list[_Draft], found: list[_Draft]) -> bool:
         """A role word owned by a pronoun takes the pronoun's country: "Bosnian Serbs said their
@@ -377,10 +371,10 @@ class ActorResolver:
             if d.rule != "role word":
                 continue
             head = doc.char_span(d.start, d.end, alignment_mode="expand").root
-            owner = next((pronouns.get(c.idx) for c in head.children if c.dep_ == "poss" and c.idx in pronouns), None)
+            owner = next((pronouns[c.idx] for c in head.children if c.dep_ == "poss" and c.idx in pronouns), None)
             country = self._country_code(owner) if owner else None
             if country:
-                d.actor, d.rule = f"group:{country}{d.actor.removeprefix('group:')}", "role word + owner"
+                d.actor, d.rule = f"group:{country}{_id_code(d.actor)}", "role word + owner"
                 changed = True
         return changed
 
@@ -398,7 +392,7 @@ class ActorResolver:
             for left, right, how in stretches:
                 beside = [o for o in drafts if left <= o.start and o.end <= right and o.actor.startswith(("group:", "country:"))]
                 if beside:
-                    d.code, d.rule = beside[-1].actor.partition(":")[2].partition("|")[0], f"entity + {how}"
+                    d.code, d.rule = _id_code(beside[-1].actor), f"entity + {how}"
                     break
 
     def _joint(self, doc: Doc, article: Article, drafts: list[_Draft]) -> list[_Draft]:
@@ -427,9 +421,8 @@ class ActorResolver:
         """The country a draft's actor belongs to, if any."""
         if d.person:
             return d.person.country
-        kind, _, key = d.actor.partition(":")
-        code = key.partition("|")[0][:3]
-        return code if kind in ("country", "group") and code in self.kb.countries else None
+        code = _id_code(d.actor)[:3]
+        return code if d.actor.startswith(("country:", "group:")) and code in self.kb.countries else None
 
     # -- actors ------------------------------------------------------------------------
 
@@ -521,17 +514,23 @@ def _without_country(words: list[str], home: set[str]) -> list[str]:
     return words
 
 
-def _coordinated(doc: Doc, d: _Draft) -> bool:
-    """A country named with another ("Britain and France"), which "they" may stand for."""
-    words = doc.char_span(d.start, d.end, alignment_mode="expand")
-    return d.kind == "country" and bool(words) and (words.root.dep_ == "conj" or any(c.dep_ == "conj" for c in words.root.children))
+def _id_code(actor_id: str) -> str:
+    """The code in a group or country actor id: "group:DZAHRI|activists" -> DZAHRI, "country:DZA" -> DZA."""
+    return actor_id.partition(":")[2].partition("|")[0]
 
 
-def _pronoun_fits(d: _Draft, want: str) -> bool:
+def _pronoun_fits(doc: Doc, d: _Draft, want: str) -> bool:
     if want == "thing":
         return d.kind in ("country", "organisation", "group") and d.rule != "possessive"
-    if want == "group":
-        return d.kind in ("group", "organisation") or d.actor.startswith("group:")
+    if want == "group":  # also a people ("Bosnian Serbs") and countries named together ("Britain and France")
+        if d.kind in ("group", "organisation") or d.actor.startswith("group:"):
+            return True
+        words = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if not words or d.kind not in ("demonym", "country"):
+            return False
+        if d.kind == "demonym":
+            return words[-1].tag_ in ("NNS", "NNPS")
+        return words.root.dep_ == "conj" or any(c.dep_ == "conj" for c in words.root.children)
     if d.person:
         return d.person.gender in (None, want)
     return d.actor_kind == "person"
