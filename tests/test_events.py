@@ -354,15 +354,13 @@ def test_aims_futures_and_undone_acts_are_not_events(sentence, absent):
     ],
 )
 def test_of_and_on_phrases_name_the_target(sentence, target):
-    events = accord.analyze(sentence, published="2025-04-14")
-    codes = {a.id: a.code for a in events.actors}
-    assert codes[events.events[0].target[0]][:3] == target
+    events, codes = coded(sentence, "2025-04-14")
+    assert codes[events[0].target[0]] == target
 
 
 def test_against_names_the_target_before_other_actors():
-    a = accord.analyze("Kim Jong Un warned that North Korea would not hesitate to use nuclear weapons against South Korea.", published="2025-04-14")
-    codes = {x.id: x.code for x in a.actors}
-    [threat] = [e for e in a.events if e.type == "THREATEN"]
+    events, codes = coded("Kim Jong Un warned that North Korea would not hesitate to use nuclear weapons against South Korea.", "2025-04-14")
+    [threat] = [e for e in events if e.type == "THREATEN"]
     assert [codes[t] for t in threat.target] == ["KOR"]
 
 
@@ -374,9 +372,8 @@ def test_against_names_the_target_before_other_actors():
     ],
 )
 def test_passive_sentences_keep_their_slots_in_order(sentence, target):
-    a = accord.analyze(sentence, published="2025-04-14")
-    codes = {x.id: x.code for x in a.actors}
-    assert [codes[t][:3] for t in a.events[0].target] == [target]
+    events, codes = coded(sentence, "2025-04-14")
+    assert [codes[t] for t in events[0].target] == [target]
 
 
 def test_a_place_is_the_target_only_when_nothing_else_is_named():
