@@ -278,3 +278,60 @@ def eval_quotes(path, kb_dirs, as_json, misses) -> None:
                f"({scores['kind_accuracy_merged']:.1%} with mixed and partial merged)")  # fmt: skip
     for miss in scores.get("misses", []):
         click.echo(f"  miss {json.dumps(miss, ensure_ascii=False)}")
+
+
+def _class_report(scores: dict, title: str) -> None:
+    click.echo(f"{scores['records']} records   accuracy {scores['accuracy']:.1%}   macro-F1 {scores['macro_f1']:.3f}")
+    width = max(len(n) for n in scores["per_class"]) + 2
+    click.echo(f"  {title:{width}}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'found':>6}")
+    for name, s in scores["per_class"].items():
+        click.echo(f"  {name:{width}}{s['precision']:7.2f}{s['recall']:7.2f}{s['f1']:7.2f}{s['gold']:6}{s['predicted']:6}")
+    click.echo("confusions (gold -> predicted: count):")
+    for gold, row in scores["confusion"].items():
+        wrong = ", ".join(f"{p} {n}" for p, n in sorted(row.items(), key=lambda x: -x[1]) if p != gold)
+        if wrong:
+            click.echo(f"  {gold} -> {wrong}")
+
+
+@eval_command("acled")
+def eval_acled(path, kb_dirs, as_json) -> None:
+    """ACLED sub-event type P/R/F1 and confusions on JSON Lines of `text` and `sub_event_type`."""
+    from .evaluate.classes import evaluate_acled
+
+    scores = _scores(evaluate_acled, path, kb_dirs, as_json, misses=False)
+    if scores is not None:
+        _class_report(scores, "sub-event type")
+
+
+@eval_command("penta")
+def eval_penta(path, kb_dirs, as_json) -> None:
+    """CAMEO five-way class P/R/F1 and confusions on JSON Lines (`text`, `label`) or TSV."""
+    from .evaluate.classes import evaluate_penta
+
+    scores = _scores(evaluate_penta, path, kb_dirs, as_json, misses=False)
+    if scores is not None:
+        _class_report(scores, "class")
+
+
+@main.command()
+@click.option("--shared", type=click.Path(file_okay=False), default=None,
+              help="The research training sets (default: ../shared/train beside the project).")  # fmt: skip
+@click.option("--team", type=click.Path(exists=True, file_okay=False), default=None, help="The team's sentences (default: train/).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--folds", type=int, default=5, show_default=True, help="Cross-validation folds (0: none).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Where to write the artifact (default: the bundled one).")
+def train(shared, team, seed, folds, output) -> None:
+    """Train the event classifier (needs the `train` extra: pip install 'accord[train]')."""
+    from pathlib import Path
+
+    from .events.learned.train import ARTIFACT, REPO, train as fit
+
+    try:
+        meta = fit(Path(team) if team else REPO / "train", Path(shared) if shared else REPO.parent / "shared" / "train",
+                   Path(output) if output else ARTIFACT, seed=seed, folds=folds)  # fmt: skip
+    except ImportError as err:
+        raise click.ClickException(f"{err.name} is missing: install the train extra (pip install -e '.[train]')") from None
+    click.echo(f"{meta['features']} features from {sum(meta['sources'].values())} examples -> {output or ARTIFACT}")
+    for head, info in meta["heads"].items():
+        cv = ", ".join(f"{k}: accuracy {v['accuracy']:.1%}, macro-F1 {v['macro_f1']:.3f}" for k, v in info["cross_validated"].items())
+        click.echo(f"  {head:7} {info['examples']} examples, {len(info['labels'])} labels   {cv}")

@@ -130,6 +130,8 @@ class Event:
     negated: bool = False
     hedged: bool = False  # intended, forecast, conditional or reported as uncertain
     reciprocal: bool = False  # "each side accused the other": source and target both ways
+    decided_by: str = "pattern"  # pattern (a codebook trigger) | model (the event classifier)
+    confidence: float | None = None  # the decider's: a pattern's measured precision, the model's probability
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors import ActorResolver, load_kb
 from .errors import InputRejected
-from .events import EventStage, load_codebook
+from .events import EventStage, load_classifier, load_codebook
 from .model import Analysis, Article, Rejected
 from .quotes import QuoteExtractor
 from .read import make_article, read_sources
@@ -32,10 +32,11 @@ STAGES = ("read", "nlp", "dates", "actors", "events", "quotes", "stances")
 class Pipeline:
     """Analyses streams of articles with one spaCy pipeline and one knowledge base."""
 
-    def __init__(self, kb_dirs: tuple[str, ...] = ()):
+    def __init__(self, kb_dirs: tuple[str, ...] = (), rules_only: bool = False):
+        """`rules_only` codes events with the codebook's triggers alone, without the classifier."""
         self.kb = load_kb(tuple(kb_dirs))
         self.resolve_actors = ActorResolver(self.kb, nlp.load())
-        self.code_events = EventStage(self.kb, load_codebook())
+        self.code_events = EventStage(self.kb, load_codebook(), None if rules_only else load_classifier())
         self.extract_quotes = QuoteExtractor()
         self.find_stances = StanceExtractor(nlp.load())
 

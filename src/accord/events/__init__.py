@@ -2,6 +2,7 @@
 
 from .codebook import Codebook
 from .codebook import load as load_codebook
+from .learned.classifier import load as load_classifier
 from .stage import EventStage
 
-__all__ = ["Codebook", "EventStage", "load_codebook"]
+__all__ = ["Codebook", "EventStage", "load_classifier", "load_codebook"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..datafiles import read_yaml
 from ..errors import KnowledgeBaseError
+from .acled import AcledTable, load_acled
 
 DATA_DIR = Path(__file__).parent / "data"
 FRAMES = ("intent", "reject", "threaten", "request")
@@ -63,6 +64,7 @@ class Codebook:
     triggers: dict[str, Trigger] = field(default_factory=dict)
     verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)  # head lemma ->
     nouns: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
+    acled: AcledTable | None = None
 
     def code(self, cameo: str) -> CameoCode:
         """The CAMEO entry for a code, falling back to its parent (0871 -> 087 -> 08)."""
@@ -149,6 +151,7 @@ def load(data_dir: Path = DATA_DIR) -> Codebook:
     book = Codebook()
     book.cameo = load_cameo(data_dir / "cameo.yaml")
     book.triggers = load_triggers(data_dir / "triggers.yaml", book.cameo)
+    book.acled = load_acled(data_dir / "acled.yaml", book.cameo)
     for trigger in book.triggers.values():
         for words in trigger.verbs:
             book.verbs.setdefault(words[0], []).append((words, trigger))

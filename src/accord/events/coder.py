@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actors.phrases import LOCATIVE
 from ..actors.sides import nearest_two
 from ..model import Mention
-from .codebook import Codebook
+from .codebook import Codebook, Trigger
 from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, infinitive, is_light, lemma, object_lemmas, subject_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
@@ -43,6 +43,8 @@ STATIVE_PASSIVES = {
     "oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve",
     "demobilize", "demobilise", "disarm", "disband", "withdraw", "pull", "ship",
 }  # fmt: skip
+REPORTING = {"say", "tell", "report", "add", "state", "confirm", "claim", "announce", "according"}
+UNTRIGGERED_SLOTS = ("dobj", "against", "on", "at", "with", "to", "dative")  # where an untriggered event's target stands
 THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
 
 
@@ -88,6 +90,23 @@ class EventCoder:
             if event.source or event.reciprocal or event.source_words is not None or _patient(match.token) is not None:
                 coded.append(event)
         return coded
+
+    def untriggered(self, sentence: SpacySpan, mentions: list[Mention], cameo: str) -> Coded:
+        """An event the classifier found where no trigger fired: anchored on the main verb (the
+        reported clause's, not "said"), with the participants a trigger there would have."""
+        anchor = sentence.root
+        while lemma(anchor) in REPORTING and (clause := next((c for c in anchor.children if c.dep_ == "ccomp"), None)):
+            anchor = clause
+        match = Match(anchor, Trigger(id="model", cameo=cameo, target=UNTRIGGERED_SLOTS), (lemma(anchor),), False)
+        source = self._source(match, mentions)
+        subject = next((t for t in _subject_heads(anchor) if t.pos_ in ("NOUN", "PROPN")), None)
+        patient = _patient(anchor)
+        target = self._target(match, None, mentions, source)
+        if patient is not None and not target:  # "three civilians were killed": the subject suffered it
+            target = _actors_in(patient, mentions)
+        obj = next(iter(_target_slots(match)), patient)
+        return Coded(match=match, cameo=cameo, pattern="model", source=source, target=target, sentence=sentence,
+                     negated=_negated(anchor), hedged=_hedged(anchor), source_words=subject, target_words=obj)  # fmt: skip
 
     # -- one trigger -------------------------------------------------------------------
 

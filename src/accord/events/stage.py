@@ -18,6 +18,8 @@ from ..model import Actor, Article, Event, Mention, Place, Span, TimeExpression
 from .codebook import Codebook
 from .coder import Coded, EventCoder, sentences
 from .geo import Gazetteer
+from .learned.classifier import SentenceClassifier
+from .learned.combine import Combiner, Decision
 from .quantities import casualties, durations
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "from", "around", "across"}
@@ -29,10 +31,12 @@ PLACE_TARGET_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}  # protests targ
 class EventStage:
     """Codes the events of parsed articles."""
 
-    def __init__(self, kb: KnowledgeBase, book: Codebook):
+    def __init__(self, kb: KnowledgeBase, book: Codebook, classifier: SentenceClassifier | None):
+        """With no classifier the triggers alone code (`accord train` measures them so)."""
         self.book = book
         self.coder = EventCoder(book)
         self.gazetteer = Gazetteer(kb)
+        self.combine = Combiner(book, classifier)
 
     def __call__(self, doc: Doc, article: Article, actors: tuple[Actor, ...], mentions: tuple[Mention, ...],
                  dates: tuple[TimeExpression, ...]) -> tuple[Event, ...]:  # fmt: skip
@@ -48,36 +52,46 @@ class EventStage:
             context = [m for m in usable if lo <= m.span.start < hi]
             inside = [m for m in usable if sentence.start_char <= m.span.start < sentence.end_char]
             coded = [c for c in self.coder.sentence_events(sentence, inside, context) if self.book.code(c.cameo).plover]
+            guess = self.combine.predict(sentence)
             for item in coded:  # codes PLOVER leaves out (CAMEO 01, statements) are no events
-                events.append(self._event(item, article, dates, countries, inside))
+                decision = self.combine.pattern(self._plover(item), item.cameo, guess)
+                events.append(self._event(item, decision, article, dates, countries, inside))
+            if not coded and (decision := self.combine.untriggered(guess)):
+                item = self.coder.untriggered(sentence, inside, decision.cameo)
+                events.append(self._event(item, decision, article, dates, countries, inside))
             self._anaphora(sentence, events, coded)
         return tuple(_merge(events))
 
-    def _event(self, item: Coded, article: Article, dates, countries: set[str], mentions: list[Mention]) -> Event:
-        code = self.book.code(item.cameo)
+    def _plover(self, item: Coded) -> str:
+        """The PLOVER type a trigger codes: its own override for its own code, else the CAMEO table's."""
+        own = item.match.trigger.plover if item.cameo == item.match.trigger.cameo else None
+        return own or self.book.code(item.cameo).plover
+
+    def _event(self, item: Coded, decision: Decision, article: Article, dates, countries: set[str], mentions: list[Mention]) -> Event:
+        code = self.book.code(decision.cameo)
         sentence = item.sentence
         span = Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
         when = _date_for(item, dates)
         used = {m.span for m in item.source + item.target}
         place = self._place(item, used, countries)
-        if not item.target and item.cameo[:2] in PLACE_TARGET_ROOTS and place and place.country:
+        if not item.target and decision.cameo[:2] in PLACE_TARGET_ROOTS and place and place.country:
             # "struck targets in southern Lebanon": the place's country is the target
             item.target = [m for m in mentions if m.actor == f"country:{place.country}" and m.span not in used][:1]
-        quantities = casualties(sentence.text, sentence.start_char) if item.cameo[:2] in VIOLENT_ROOTS else []
+        quantities = casualties(sentence.text, sentence.start_char) if decision.cameo[:2] in VIOLENT_ROOTS else []
         long = durations(sentence.text, sentence.start_char)
-        own = item.match.trigger.plover if item.cameo == item.match.trigger.cameo else None
         return Event(
-            type=own or code.plover, cameo=item.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
+            type=decision.type, cameo=decision.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
             source=tuple(dict.fromkeys(m.actor for m in item.source)),
             target=tuple(dict.fromkeys(m.actor for m in item.target)),
             trigger=Span(item.match.token.idx, item.match.token.idx + len(item.match.token)),
-            evidence=(span,), pattern=item.pattern, mode=code.mode, context=code.context, acled=code.acled,
+            evidence=(span,), pattern=item.pattern, mode=code.mode, context=code.context, acled=decision.acled,
             when=when.start if when else article.published, when_end=when.end if when else article.published,
             when_rule=when.rule if when else ("publication date" if article.published else "unknown"),
             when_span=when.span if when else None,
             place=place, duration=long[0] if long else None,
             casualties=tuple(quantities), negated=item.negated, hedged=item.hedged, reciprocal=item.reciprocal,
             source_span=_phrase(item.source_words), target_span=_phrase(item.target_words),
+            decided_by=decision.decided_by, confidence=decision.confidence,
         )  # fmt: skip
 
     def _place(self, item: Coded, used: set[Span], countries: set[str]) -> Place | None:
