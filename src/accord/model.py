@@ -135,6 +135,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class SentenceLabel:
+    """What the event classifier says of one sentence, whether or not an event was coded from it."""
+
+    span: Span
+    event: str | None  # the likeliest PLOVER type, None when no event is likelier than one
+    event_confidence: float  # the probability of `event` (of "no event" when None)
+    penta: int  # CAMEO's five-way class: 0 statement, 1-2 verbal/material cooperation, 3-4 verbal/material conflict
+    penta_confidence: float
+    acled: str | None  # an ACLED sub-event type, None when the sentence reports none
+    acled_confidence: float
+
+
+@dataclass(frozen=True)
 class Quote:
     """Reported speech with its speaker."""
 
@@ -183,6 +196,7 @@ class Analysis:
     actors: tuple[Actor, ...] = ()
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
+    sentences: tuple[SentenceLabel, ...] = ()  # the classifier's label of each sentence
     quotes: tuple[Quote, ...] = ()
     stances: tuple[Stance, ...] = ()
     findings: tuple[Finding, ...] = ()

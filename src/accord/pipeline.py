@@ -44,7 +44,7 @@ class Pipeline:
         """Run the stages after nlp on one parsed article."""
         dates = find_dates(doc, article)
         actors = self.resolve_actors(doc, article)
-        events = self.code_events(doc, article, actors.actors, actors.mentions, dates)
+        events, sentences = self.code_events(doc, article, actors.actors, actors.mentions, dates)
         return Analysis(
             article=article,
             stages=STAGES,
@@ -55,6 +55,7 @@ class Pipeline:
             actors=actors.actors,
             mentions=actors.mentions,
             events=events,
+            sentences=sentences,
             quotes=self.extract_quotes(doc, article, actors.mentions, actors.actors),
             stances=self.find_stances(doc, article, actors.mentions),
         )

@@ -6,7 +6,7 @@ from typing import Any
 
 from .model import Analysis, Span
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _plain(value: Any, text: str) -> Any:

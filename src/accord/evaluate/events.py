@@ -42,7 +42,11 @@ def evaluate_events(path: Path, pipeline: Pipeline | None = None) -> dict:
         predicted = event.type if event else "NONE"
         gold_counts[gold] += 1
         predicted_counts[predicted] += 1
-        if predicted == gold:
+        if predicted == gold and event is None:  # a gold record of no event, and none coded
+            right_counts[gold] += 1
+            type_right += 1
+            triple_right += 1
+        elif predicted == gold:
             right_counts[gold] += 1
             type_right += 1
             sources = {country(a["code"]) for a in actors_of(record, "source")}

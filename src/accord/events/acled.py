@@ -28,11 +28,7 @@ class SubEventType:
 class AcledTable:
     sub_events: dict[str, SubEventType]
     default_codes: dict[str, str]  # PLOVER type -> CAMEO code of an event the classifier found
-
-    def applies(self, name: str, plover: str) -> bool:
-        """True when an event of PLOVER type `plover` can be of ACLED sub-event type `name`."""
-        sub = self.sub_events.get(name)
-        return sub is not None and plover in sub.types
+    not_recorded: frozenset[str]  # PLOVER types ACLED records no event for
 
 
 def load_acled(path: Path, table: dict[str, "CameoCode"]) -> AcledTable:
@@ -50,4 +46,7 @@ def load_acled(path: Path, table: dict[str, "CameoCode"]) -> AcledTable:
     defaults = {str(k): str(v) for k, v in (doc.get("default_codes") or {}).items()}
     if set(defaults) != plover_types or any(table.get(c) is None or table[c].plover != t for t, c in defaults.items()):
         raise KnowledgeBaseError(str(path), None, "default_codes: one code for each PLOVER type, of that type")
-    return AcledTable(subs, defaults)
+    not_recorded = frozenset(doc.get("not_recorded") or ())
+    if not not_recorded <= plover_types:
+        raise KnowledgeBaseError(str(path), None, "not_recorded: a list of PLOVER types")
+    return AcledTable(subs, defaults, not_recorded)

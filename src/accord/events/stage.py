@@ -14,11 +14,11 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..actors.kb import KnowledgeBase
-from ..model import Actor, Article, Event, Mention, Place, Span, TimeExpression
+from ..model import Actor, Article, Event, Mention, Place, SentenceLabel, Span, TimeExpression
 from .codebook import Codebook
 from .coder import Coded, EventCoder, sentences
 from .geo import Gazetteer
-from .learned.classifier import SentenceClassifier
+from .learned.classifier import NONE, Prediction, SentenceClassifier
 from .learned.combine import Combiner, Decision
 from .quantities import casualties, durations
 
@@ -39,12 +39,13 @@ class EventStage:
         self.combine = Combiner(book, classifier)
 
     def __call__(self, doc: Doc, article: Article, actors: tuple[Actor, ...], mentions: tuple[Mention, ...],
-                 dates: tuple[TimeExpression, ...]) -> tuple[Event, ...]:  # fmt: skip
-        """The article's events, merged, in text order."""
+                 dates: tuple[TimeExpression, ...]) -> tuple[tuple[Event, ...], tuple[SentenceLabel, ...]]:  # fmt: skip
+        """The article's events, merged, in text order, and the classifier's label of each sentence."""
         usable = [m for m in mentions if m.kind != "pronoun" or m.actor]
         paragraphs = [p.start for p in article.paragraphs] or [0]
         countries = {a.country for a in actors if a.country}
         events: list[Event] = []
+        labels: list[SentenceLabel] = []
         for sentence in sentences(doc, article.headings):
             para = bisect_right(paragraphs, sentence.start_char) - 1
             lo = paragraphs[max(para, 0)]
@@ -53,14 +54,18 @@ class EventStage:
             inside = [m for m in usable if sentence.start_char <= m.span.start < sentence.end_char]
             coded = [c for c in self.coder.sentence_events(sentence, inside, context) if self.book.code(c.cameo).plover]
             guess = self.combine.predict(sentence)
-            for item in coded:  # codes PLOVER leaves out (CAMEO 01, statements) are no events
-                decision = self.combine.pattern(self._plover(item), item.cameo, guess)
-                events.append(self._event(item, decision, article, dates, countries, inside))
+            if guess is not None:
+                labels.append(_label(sentence, guess))
+            decisions = [(item, self.combine.pattern(self._plover(item), item.cameo, guess, _framed(item))) for item in coded]
+            coded = [item for item, decision in decisions if decision]
+            for item, decision in decisions:  # codes PLOVER leaves out (CAMEO 01, statements) are no events
+                if decision:
+                    events.append(self._event(item, decision, article, dates, countries, inside))
             if not coded and (decision := self.combine.untriggered(guess)):
                 item = self.coder.untriggered(sentence, inside, decision.cameo)
                 events.append(self._event(item, decision, article, dates, countries, inside))
             self._anaphora(sentence, events, coded)
-        return tuple(_merge(events))
+        return tuple(_merge(events)), tuple(labels)
 
     def _plover(self, item: Coded) -> str:
         """The PLOVER type a trigger codes: its own override for its own code, else the CAMEO table's."""
@@ -121,6 +126,21 @@ class EventStage:
                 continue
             events[i] = replace(events[i], evidence=events[i].evidence + (span,),
                                 duration=events[i].duration or (long[0] if long else None))  # fmt: skip
+
+
+def _framed(item: Coded) -> bool:
+    """True when a frame or a modality decided the code ("refused to", "will withdraw", "must stop")."""
+    return item.match.trigger.frame is not None or ">" in item.pattern or item.pattern.split("-", 1)[0] in ("will", "not", "must")
+
+
+def _label(sentence, guess: Prediction) -> SentenceLabel:
+    event = guess.plover.label if guess.plover.label != NONE else None
+    acled = guess.acled.label if guess.acled.label != NONE else None
+    return SentenceLabel(
+        span=Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip())),
+        event=event, event_confidence=guess.plover.confidence, penta=int(guess.penta.label),
+        penta_confidence=guess.penta.confidence, acled=acled, acled_confidence=guess.acled.confidence,
+    )  # fmt: skip
 
 
 def _phrase(token) -> Span | None:

@@ -15,7 +15,7 @@ from ..model import Analysis, Article, Rejected
 from ..serialize import analysis_to_dict
 
 DEFAULT_PATH = "accord.db"
-RECORD_TABLES = ("events", "quotes", "stances", "findings")
+RECORD_TABLES = ("events", "sentences", "quotes", "stances", "findings")
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -43,6 +43,7 @@ class Prediction:
     no_event: float  # the probability that the sentence reports no event
     penta: Guess
     acled: Guess
+    types: dict[str, float]  # every PLOVER type (NONE left out) with its probability
 
 
 class SentenceClassifier:
@@ -82,7 +83,8 @@ class SentenceClassifier:
             guesses[head] = Guess(label, round(probs[label], 4))
             plover = probs if head == "plover" else plover
         typed = max((t for t in plover if t != NONE), key=plover.get)
-        return Prediction(typed=Guess(typed, round(plover[typed], 4)), no_event=round(plover.get(NONE, 0.0), 4), **guesses)
+        types = {t: p for t, p in plover.items() if t != NONE}
+        return Prediction(typed=Guess(typed, round(plover[typed], 4)), no_event=round(plover.get(NONE, 0.0), 4), types=types, **guesses)
 
 
 def from_arrays(arrays, verbs: VerbLexicon) -> SentenceClassifier:

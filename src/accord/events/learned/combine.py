@@ -21,7 +21,11 @@ from ..codebook import Codebook
 from .classifier import NONE, Prediction, SentenceClassifier
 
 EVENT_THRESHOLD = 0.5  # an untriggered sentence is an event when "no event" is less likely than this
-OVERRIDE_MARGIN = 0.0  # how much the classifier's confidence must exceed a pattern's precision
+TYPE_THRESHOLD = 0.5  # ... and its likeliest type has at least this probability
+ACLED_THRESHOLD = 0.5  # ... or when the ACLED head names a sub-event type with at least this probability
+OVERRIDE_MARGIN = 0.2  # how much the classifier's confidence in another type must exceed a pattern's precision
+PENTA_OVERRIDE = 0.7  # a five-way class this sure, other than the pattern's, retypes the event
+STATEMENT_DROP = 0.5  # a statement (five-way class 0) this sure drops the pattern's event and adds none
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,27 @@ class Combiner:
         self.acled_table = book.acled
         self.classifier = classifier
         self.precision = classifier.meta.get("pattern_precision", {}) if classifier else {}
+        self.codes_by_class: dict[tuple[str, int], str] = {}  # (PLOVER type, QuadClass) -> its most general code
+        for code in sorted(book.cameo.values(), key=lambda c: (len(c.code), c.code)):
+            if code.plover:
+                self.codes_by_class.setdefault((code.plover, code.quad_class), code.code)
 
     def predict(self, sentence: SpacySpan) -> Prediction | None:
         """The classifier's guess for a sentence; None when the rules code alone."""
         return self.classifier.predict(sentence) if self.classifier else None
 
     def _acled(self, plover: str, cameo: str, guess: Prediction | None) -> tuple[str, str] | None:
-        if guess and guess.acled.label != NONE and self.acled_table.applies(guess.acled.label, plover):
+        if plover in self.acled_table.not_recorded:
+            return None
+        if guess and guess.acled.label != NONE:
             return self.acled_table.sub_events[guess.acled.label].event_type, guess.acled.label
-        own = self.book.code(cameo).acled
-        return own if own and self.acled_table.applies(own[1], plover) else None
+        return self.book.code(cameo).acled
+
+    def _sure_acled(self, guess: Prediction | None):
+        """The ACLED sub-event type the classifier gives the sentence, when it is sure of it."""
+        if guess is None or guess.acled.confidence < ACLED_THRESHOLD:
+            return None
+        return self.acled_table.sub_events.get(guess.acled.label)
 
     def _code_for(self, plover: str, guess: Prediction) -> str:
         """The CAMEO code of an event the classifier typed: its ACLED sub-event's when that fits."""
@@ -59,29 +74,48 @@ class Combiner:
             return sub.cameo
         return self.acled_table.default_codes[plover]
 
-    def pattern(self, plover: str, cameo: str, guess: Prediction | None) -> Decision:
-        """The decision for an event a trigger coded."""
+    def pattern(self, plover: str, cameo: str, guess: Prediction | None, framed: bool = False) -> Decision | None:
+        """The decision for an event a trigger coded; None when the classifier is sure the
+        sentence is a statement and reports no act. A `framed` event (intended, demanded,
+        refused, threatened: the rules read its modality) keeps the pattern's type."""
         precision = self.precision.get(plover)
-        if guess is None or precision is None:
+        if guess is not None and _statement(guess):
+            return None
+        sub = self._sure_acled(guess)
+        if sub and plover in self.acled_table.not_recorded:  # "staged a sit-in to demand ...": the act is the sit-in
+            kind = guess.typed.label if guess.typed.label in sub.types else self.book.code(sub.cameo).plover
+            code = self._code_for(kind, guess)
+            return Decision(kind, code, self._acled(kind, code, guess), "model", guess.acled.confidence)
+        if guess is None or precision is None or framed:
             return Decision(plover, cameo, self._acled(plover, cameo, guess), "pattern", precision)
-        other = guess.plover
-        if other.label not in (NONE, plover) and other.confidence > precision + OVERRIDE_MARGIN:
+        other, penta = guess.typed, int(guess.penta.label)
+        agree = (other.label, penta) in self.codes_by_class and guess.penta.confidence >= PENTA_OVERRIDE
+        if other.label != plover and agree and other.confidence > precision + OVERRIDE_MARGIN:
+            # both heads see another kind of act, the type head surer than the pattern has proved to be
             code = self._code_for(other.label, guess)
+            if self.book.code(code).quad_class != penta:
+                code = self.codes_by_class[(other.label, penta)]
             return Decision(other.label, code, self._acled(other.label, code, guess), "model", other.confidence)
         return Decision(plover, cameo, self._acled(plover, cameo, guess), "pattern", round(precision, 4))
 
     def untriggered(self, guess: Prediction | None) -> Decision | None:
-        """The classifier's event for a sentence no trigger coded, or None when it reports none.
-        An ACLED sub-event type the classifier is sure of is an event even where the PLOVER head
-        sees none ("the group named a new leader"): it takes the type the sub-event type allows."""
-        if guess is None:
+        """The classifier's event for a sentence no trigger coded, or None when it reports none:
+        an event type it is sure of, or an ACLED sub-event type it is sure of ("the group named a
+        new leader"), which then takes a PLOVER type that sub-event type allows."""
+        if guess is None or _statement(guess):
             return None
-        sub = self.acled_table.sub_events.get(guess.acled.label)
+        sub = self._sure_acled(guess)
         plover = guess.typed.label
-        if guess.no_event >= EVENT_THRESHOLD:
-            if sub is None or guess.acled.confidence < EVENT_THRESHOLD:
+        if guess.no_event >= EVENT_THRESHOLD or guess.typed.confidence < TYPE_THRESHOLD:
+            if sub is None:
                 return None
             if plover not in sub.types:
                 plover = self.book.code(sub.cameo).plover
         code = self._code_for(plover, guess)
         return Decision(plover, code, self._acled(plover, code, guess), "model", guess.typed.confidence)
+
+def _statement(guess: Prediction) -> bool:
+    """The classifier is sure the sentence only states something (CAMEO 01: no PLOVER event)
+    and sees no act ACLED would record in it ("the army said it had retaken the town" reports one)."""
+    acled = guess.acled.label != NONE and guess.acled.confidence >= ACLED_THRESHOLD
+    return guess.penta.label == "0" and guess.penta.confidence >= STATEMENT_DROP and not acled
