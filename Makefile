@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench model clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)  ## run the test suite (quality gates included)
 
 bench: $(STAMP)  ## throughput against spaCy's own nlp.pipe
 	$(BIN)/python bench/throughput.py
+
+model: $(STAMP)  ## retrain the event classifier (needs ../shared/train)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/accord train
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -55,18 +55,31 @@ def test_cameo_roots_fall_in_five_classes(root, cls):
 
 
 @pytest.mark.parametrize(
-    "sentence, verb, root",
+    "sentence, root",
     [
-        ("The army shelled rebel positions near the river.", "shelled", "19"),
-        ("The two ministers conferred by telephone on Sunday.", "conferred", "01"),
-        ("The government appealed for food aid after the floods.", "appealed", "02"),
-        ("Police detained three journalists in the capital.", "detained", "17"),
+        ("The ministry appealed for food aid.", "023"),
+        ("The rebels pledged to cooperate with the inquiry.", "03"),
+        ("The president lauded the mediators.", "051"),
+        ("Tokyo extended a loan to Jakarta.", "071"),
+        ("Prosecutors probed the minister.", "09"),
+        ("The unions insisted on a pay rise.", "10"),
+        ("The senator denounced the deal.", "111"),
+        ("The council vetoed the resolution.", "129"),
+        ("The general warned the rebels.", "13"),
+        ("The government severed ties with Qatar.", "16"),
+        ("Gunmen kidnapped two engineers.", "181"),
+        ("The army shelled rebel positions.", "19"),
+        ("The militia massacred villagers.", "20"),
     ],
 )
-def test_the_verb_lexicon_codes_verbs_and_their_phrases(sentence, verb, root):
-    doc = nlp.load()(sentence)
-    token = next(t for t in doc if t.text == verb)
-    assert any(code.startswith(root) for code in load_verbs().codes(token)), load_verbs().codes(token)
+def test_the_verb_lexicon_gives_each_root_its_code(sentence, root):
+    verb = nlp.load()(sentence)[:].root
+    assert any(code.startswith(root) for code in load_verbs().codes(verb)), load_verbs().codes(verb)
+
+
+def test_a_classifier_event_takes_the_specific_code_the_verb_lexicon_gives():
+    event = next(e for e in events_of("Tokyo extended a loan of two billion dollars to Jakarta.") if e.decided_by == "model")
+    assert (event.type, event.cameo) == ("AID", "071")
 
 
 def test_training_writes_an_artifact_that_codes_offline(tmp_path):

@@ -91,6 +91,11 @@ def _events(analysis: Analysis) -> list[str]:
             f"{_clip(', '.join(names[a] for a in e.target) or '-', 14):14} {_clip(place, 16):16} "
             f"“{_clip(e.evidence[0].text_in(text), 44)}”"
         )
+        notes = [f"ACLED {e.acled[0]}: {e.acled[1]}"] if e.acled else []
+        notes += [f"typed by the classifier ({e.confidence:.2f})"] if e.decided_by == "model" else []
+        notes += ["no source named"] if not e.source else []
+        if notes:
+            rows.append(f"{'':11} {'; '.join(notes)}")
     return rows + ["(* dated by publication; evidence: first sentence of each)"]
 
 

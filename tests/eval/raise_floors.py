@@ -5,21 +5,14 @@
 
 import json
 import math
+import sys
 from pathlib import Path
 
-from accord.evaluate.actors import evaluate_actors
-from accord.evaluate.events import evaluate_events
-from accord.evaluate.quotes import evaluate_quotes
-from accord.pipeline import Pipeline
-
 HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
-GOLD = {
-    "plover_gsr": ROOT.parent / "shared" / "eval" / "plover_gsr",
-    "news": ROOT / "tests" / "data" / "events_news.jsonl",
-    "dev": ROOT.parent / "shared" / "eval" / "quotes" / "quotes.jsonl",
-}
-RUNS = {"events": evaluate_events, "actors": evaluate_actors, "quotes": evaluate_quotes}
+sys.path.insert(0, str(HERE.parent.parent))
+
+from accord.pipeline import Pipeline  # noqa: E402
+from tests.test_quality_gates import RUNS, gold  # noqa: E402  (the gates' own gold sets and scorers)
 
 
 def main() -> None:
@@ -30,7 +23,7 @@ def main() -> None:
         if kind.startswith("_"):
             continue
         for name, floors in sets.items():
-            scores = RUNS[kind](GOLD[name], pipeline)
+            scores = RUNS[kind](gold(kind, name), pipeline)
             for metric, floor in floors.items():
                 floors[metric] = max(floor, math.floor(scores[metric] * 1000) / 1000)
     path.write_text(json.dumps(baseline, indent=2) + "\n")

@@ -63,6 +63,8 @@ class EventStage:
                     events.append(self._event(item, decision, article, dates, countries, inside))
             if not coded and (decision := self.combine.untriggered(guess)):
                 item = self.coder.untriggered(sentence, inside, decision.cameo)
+                decision = self.combine.refine(decision, self.combine.classifier.verbs.codes(item.match.token), guess)
+                item.cameo = decision.cameo
                 events.append(self._event(item, decision, article, dates, countries, inside))
             self._anaphora(sentence, events, coded)
         return tuple(_merge(events)), tuple(labels)
@@ -129,8 +131,9 @@ class EventStage:
 
 
 def _framed(item: Coded) -> bool:
-    """True when a frame or a modality decided the code ("refused to", "will withdraw", "must stop")."""
-    return item.match.trigger.frame is not None or ">" in item.pattern or item.pattern.split("-", 1)[0] in ("will", "not", "must")
+    """True when a frame or a modality decided the code ("refused to", "will withdraw", "must
+    stop") or hedges the act ("can now begin"): the rules read those, and keep the type."""
+    return item.hedged or item.match.trigger.frame is not None or ">" in item.pattern or item.pattern.split("-", 1)[0] in ("will", "not", "must")
 
 
 def _label(sentence, guess: Prediction) -> SentenceLabel:
