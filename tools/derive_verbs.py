@@ -29,7 +29,9 @@ HEADER = """\
 # Alliance). Facts only: the verbs of one block (synonyms, many from WordNet), the code the
 # block takes alone (null: none), and for a word that may stand in the verb's phrase the code
 # the verb then takes (null: no event, e.g. "commit suicide"); a phrase is kept by its last word.
-# Word sets (&MILITARY ...) are expanded. The event classifier reads these codes as features; they decide nothing alone.
+# Word sets (&MILITARY ...) are expanded. The event classifier reads these codes as features, and
+# an event it finds takes its verb's code here when that code is of the event's type; no code here
+# makes an event alone.
 #
 # blocks: a list of {verbs: [lemma or "lemma particle"], cameo: code or null, words: {word: code}}
 """
