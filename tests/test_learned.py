@@ -9,7 +9,7 @@ import accord
 from accord import nlp
 from accord.events import load_codebook
 from accord.events.learned import classifier
-from accord.events.learned.corpora import Example, penta
+from accord.events.learned.corpora import penta
 from accord.events.learned.verbs import load as load_verbs
 
 from .conftest import ROOT

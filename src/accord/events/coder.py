@@ -4,12 +4,9 @@ For each sentence (headings skipped) the triggers are read from the root down. A
 verb ("agreed to", "refused to", "threatened to", "called for") takes the trigger in its
 complement with it and decides the code; an action said to be intended ("will send aid")
 is coded with the trigger's intent code (AGREE) or as a threat (THREATEN); a negated
-action is kept with `negated`, an uncertain one with `hedged`. Events with no source
-actor are dropped: PLOVER events have a source.
-
-The target is read from the trigger's own slots (its `target` list, in that order); failing
-those, it is the first actor the predicate names after the verb, leaving out the subject,
-scene-setting adjuncts ("after ...", "according to ...") and a non-target object's own words.
+action is kept with `negated`, an uncertain one with `hedged`. A trigger's event with
+no source actor, no subject words and no patient is dropped (the classifier may still find
+the sentence's event: see learned/combine.py). Who acted on whom is read in participants.py.
 A sending or deployment whose "to" clause talks, investigates or uses force takes that
 clause's code (`purpose`).
 """
@@ -22,29 +19,20 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors.phrases import LOCATIVE
 from ..actors.sides import nearest_two
 from ..model import Mention
 from .codebook import Codebook, Trigger
-from .triggers import BACKGROUND_PREPS, VERB_POS, Match, find, infinitive, is_light, lemma, object_lemmas, subject_lemmas
+from .participants import STATIVE_PASSIVES, actors_in, patient_of, source_of, subject_heads, target_of, target_slots
+from .triggers import Match, find, infinitive, is_light, lemma, object_lemmas, subject_lemmas
 
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 HEDGES = {"could", "may", "might", "can", "should"}
 UNCERTAIN_HEADS = {"expect", "hope", "likely", "possible", "plan", "aim", "seek", "try", "want", "consider"}
 RECIPROCAL = {"each side", "both sides", "the two sides", "the sides", "each other", "one another", "both parties", "the two countries", "both countries"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 COMPLEMENTS = ("xcomp", "ccomp", "prep", "pobj", "dobj", "acomp", "pcomp", "advcl", "conj", "attr")
-# Threat codes by the root of the threatened action.
-# Passives that describe the subject's own stance: "is opposed to", "is committed to".
-# Clauses that set the scene: "killed twelve people after rebels attacked the town".
-BACKGROUND_MARKS = {"after", "before", "as", "while", "when", "since", "because", "though", "although"}
-# and passives of what a group does to itself: "the guerrillas have been demobilized".
-STATIVE_PASSIVES = {
-    "oppose", "commit", "prepare", "determine", "dedicate", "engage", "involve",
-    "demobilize", "demobilise", "disarm", "disband", "withdraw", "pull", "ship",
-}  # fmt: skip
 REPORTING = {"say", "tell", "report", "add", "state", "confirm", "claim", "announce", "according"}
 UNTRIGGERED_SLOTS = ("dobj", "against", "on", "at", "with", "to", "dative")  # where an untriggered event's target stands
+# Threat codes by the root of the threatened action.
 THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133"}
 
 
@@ -87,7 +75,7 @@ class EventCoder:
                 continue
             event = self._code(match, complements.get(match.token.i), matches, mentions, context, sentence)
             consumed |= event.consumed | {match.token.i}
-            if event.source or event.reciprocal or event.source_words is not None or _patient(match.token) is not None:
+            if event.source or event.reciprocal or event.source_words is not None or patient_of(match.token) is not None:
                 coded.append(event)
         return coded
 
@@ -98,13 +86,13 @@ class EventCoder:
         while lemma(anchor) in REPORTING and (clause := next((c for c in anchor.children if c.dep_ == "ccomp"), None)):
             anchor = clause
         match = Match(anchor, Trigger(id="model", cameo=cameo, target=UNTRIGGERED_SLOTS), (lemma(anchor),), False)
-        source = self._source(match, mentions)
-        subject = next((t for t in _subject_heads(anchor) if t.pos_ in ("NOUN", "PROPN")), None)
-        patient = _patient(anchor)
-        target = self._target(match, None, mentions, source)
+        source = source_of(match, mentions)
+        subject = next((t for t in subject_heads(anchor) if t.pos_ in ("NOUN", "PROPN")), None)
+        patient = patient_of(anchor)
+        target = target_of(match, None, mentions, source)
         if patient is not None and not target:  # "three civilians were killed": the subject suffered it
-            target = _actors_in(patient, mentions)
-        obj = next(iter(_target_slots(match)), patient)
+            target = actors_in(patient, mentions)
+        obj = next(iter(target_slots(match)), patient)
         return Coded(match=match, cameo=cameo, pattern="model", source=source, target=target, sentence=sentence,
                      negated=_negated(anchor), hedged=_hedged(anchor), source_words=subject, target_words=obj)  # fmt: skip
 
@@ -123,7 +111,7 @@ class EventCoder:
         future = _future(match.token)
         demander = _demander(match.token)
         if demander is not None:  # "X said Y must withdraw": X demands it of Y
-            source, target = _actors_in(demander, mentions), self._source(match, mentions)
+            source, target = actors_in(demander, mentions), source_of(match, mentions)
             return Coded(match=match, cameo="100", pattern=f"must-{trigger.id}", source=source, target=target,
                          sentence=sentence, consumed=consumed)  # fmt: skip
         if trigger.frame == "intent":
@@ -149,16 +137,16 @@ class EventCoder:
                 cameo, pattern = THREAT_BY_ROOT.get(trigger.cameo[:2], "130"), f"will-unless-{trigger.id}"
             else:
                 cameo, pattern = self._intended(match), f"will-{trigger.id}"
-        source = self._source(match, mentions)
-        target = self._target(match, complement, mentions, source)
-        subject = next((t for t in _subject_heads(match.token) if t.pos_ in ("NOUN", "PROPN")), None)
-        obj = next(iter(_target_slots(match) + (_target_slots(complement) if complement else [])), None)
-        patient = _patient(match.token)
+        source = source_of(match, mentions)
+        target = target_of(match, complement, mentions, source)
+        subject = next((t for t in subject_heads(match.token) if t.pos_ in ("NOUN", "PROPN")), None)
+        obj = next(iter(target_slots(match) + (target_slots(complement) if complement else [])), None)
+        patient = patient_of(match.token)
         if patient is not None and not source:
             if lemma(match.token) in STATIVE_PASSIVES:  # "Israel is opposed to ...": the subject acts
-                source, subject = _actors_in(patient, mentions), patient
+                source, subject = actors_in(patient, mentions), patient
             elif not target:  # "three civilians were killed": the subject suffered it
-                target, obj = _actors_in(patient, mentions), patient
+                target, obj = actors_in(patient, mentions), patient
         reciprocal = _reciprocal(match, sentence)
         if reciprocal:
             parties = _parties(context, sentence)
@@ -208,94 +196,6 @@ class EventCoder:
                 best = m
         return best
 
-    # -- participants ------------------------------------------------------------------
-
-    def _source(self, match: Match, mentions: list[Mention]) -> list[Mention]:
-        token, owned = match.token, []
-        if match.nominal:  # "Russia's offensive", "Trump's call for", "the withdrawal of French troops"
-            owners = [c for c in token.children if c.dep_ in ("poss", "amod")]  # "the Israeli blockade"
-            owners += [
-                g for c in token.children if c.dep_ == "prep" and lemma(c) in {"of", "by"} - set(match.trigger.target)
-                for g in c.children if g.dep_ == "pobj"
-            ]  # fmt: skip  # "the blockade of Serbia": Serbia is the target
-            owned = next((found for owner in owners if (found := _actors_in(owner, mentions, own_words=True))), [])
-            if owned and not all(m.rule == "role word" for m in owned):
-                return owned  # "the withdrawal of invasion forces": no country, so the subject's
-        for head in _subject_heads(token):
-            found = _actors_in(head, mentions)
-            if found:
-                return found
-        return owned
-
-    def _target(self, match: Match, complement: Match | None, mentions, source) -> list[Mention]:
-        """The actors in the trigger's target slots; failing those, the first actor the
-        predicate names after the trigger ("lifted the state of emergency in West Darfur",
-        "threatened to launch an offensive ... unless Baghdad accepted")."""
-        taken, sources = {m.span for m in source}, {m.actor for m in source}
-
-        def fresh(found: list[Mention]) -> list[Mention]:
-            # "the UN rejected a call for its peacekeepers": a pronoun of the source is not the target
-            return [x for x in found if x.span not in taken and not (x.kind == "pronoun" and x.actor in sources)]
-
-        for m in (match, complement):
-            if m is None:
-                continue
-            for slot in _target_slots(m):
-                found = fresh(_actors_in(slot, mentions))
-                if found:
-                    return found
-        if len(source) > 1 and match.trigger.symmetric:  # "A and B met": each other's target
-            return []
-        if _patient(match.token) is not None and lemma(match.token) not in STATIVE_PASSIVES:
-            return []  # "Ksenia was detained in Russia": the patient is the target
-        words = _predicate_words(match)
-        after = [x for x in mentions if x.kind != "pronoun" and any(x.span.start <= i < x.span.end for i in words)]
-        # "against X" names a target before all ("warned North Korea would use them against South Korea");
-        # names the base lacks may be no actor ("the Rhine"); a role word says little ("his forces");
-        # a place names where, and is the target only when nothing else is named
-        doc = match.token.doc
-        after.sort(key=lambda x: (
-            not _object_of(x, doc, {"against"}), x.rule == "entity", x.rule.startswith("role word"), _object_of(x, doc, LOCATIVE),
-        ))  # fmt: skip
-        return fresh(after)[:1]
-
-
-def _predicate_words(match: Match) -> set[int]:
-    """Character offsets of the words after the verb in its predicate: the clause the trigger
-    (or, for a noun, the verb carrying it) heads, less its subject, its background clauses and,
-    when the trigger takes no direct object as target, its direct object ("mobilized reservists")."""
-    token = match.token
-    head = token
-    if match.nominal and token.dep_ in ("dobj", "attr"):
-        head = token.head
-    elif match.nominal and token.dep_ == "pobj":
-        head = token.head.head
-    left_out = {
-        t.i for c in head.children
-        if c.dep_ in SUBJECTS + ("parataxis",) or (c.dep_ == "conj" and c.pos_ in VERB_POS) or _background(c)
-        for t in c.subtree
-    }  # fmt: skip
-    if not match.nominal and "dobj" not in match.trigger.target:  # the object's own words, not its "for Ukraine"
-        for c in head.children:
-            if c.dep_ == "dobj":
-                left_out |= {t.i for t in c.subtree} - {t.i for p in c.children if p.dep_ == "prep" for t in p.subtree}
-    return {t.idx for t in head.subtree if t.i > head.i and t.i not in left_out}
-
-
-def _object_of(mention: Mention, doc: Doc, prepositions: set[str]) -> bool:
-    """True when the mention is the object of one of the prepositions ("against X", "in Kinshasa")."""
-    words = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return bool(words) and words.root.dep_ == "pobj" and words.root.head.lower_ in prepositions
-
-
-def _background(clause: Token) -> bool:
-    """An adjunct that sets the scene or cites the news rather than naming the target: "after a
-    court cleared him", "according to officials"."""
-    if clause.dep_ == "prep":  # "... according to Mozambique's government": the source of the news
-        return clause.lower_ in BACKGROUND_PREPS | {"according", "per"}
-    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in clause.children)
-
-
 def _coordinated(frame: Token) -> set[int]:
     """The verbs coordinated with a frame's clausal complement: "agreed to ensure X, eliminate Y
     and prevent Z" -> eliminate, prevent."""
@@ -320,16 +220,6 @@ def _governs(head: Token, token: Token) -> bool:
         if token == head:
             return True
     return False
-
-
-def _patient(token: Token) -> Token | None:
-    """The (noun) subject of a passive trigger with no "by" agent; for a noun, of the passive verb
-    carrying it ("a US national was put under investigation")."""
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
-        token = token.head.head
-    if any(c.dep_ == "agent" for c in token.children):
-        return None
-    return next((c for c in token.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _conditional(token: Token) -> bool:
@@ -374,93 +264,6 @@ def _distance(head: Token, token: Token) -> int:
     return n
 
 
-def _subject_heads(token: Token) -> list[Token]:
-    """Subjects of the trigger, else of the verbs it is the complement of (xcomp, light verbs)."""
-    heads = []
-    current = token
-    for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS and c.dep_ != "expl"]
-        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if any(s.dep_ == "nsubjpass" for s in subjects) and agents:
-            return agents
-        if subjects:
-            return [s for s in subjects if s.dep_ != "nsubjpass"] or []
-        before = current.doc[current.left_edge.i - 1] if current.left_edge.i > 0 else None
-        if current.tag_ == "VBG" and before is not None and before.pos_ in ("PROPN", "NOUN"):
-            return [before]  # "with Trump calling for talks": the noun before the participle
-        if current.head == current:
-            break
-        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
-            return [current.head]
-        current = current.head
-    return heads
-
-
-def _target_slots(match: Match) -> list[Token]:
-    """Tokens that may hold the target: objects, datives, the trigger's prepositions."""
-    token, trigger = match.token, match.trigger
-    owners = [token]
-    if match.nominal and token.dep_ in ("dobj", "pobj", "nsubjpass"):  # the verb carrying the noun
-        owners.append(token.head.head if token.dep_ == "pobj" else token.head)  # "sanctions were imposed on X"
-    # "India was accused by Pakistan": the passive subject is the target, where the active object would be
-    passive = any(c.dep_ == "agent" for c in token.children) and "dobj" in trigger.target
-    patients = [c for c in token.children if c.dep_ == "nsubjpass"] if passive else []
-    rank = trigger.target.index("dobj") if passive else 0
-    if match.nominal and token.dep_ == "pobj" and token.head.dep_ == "agent":  # "X was hit by an airstrike"
-        patients = [c for c in token.head.head.children if c.dep_ == "nsubjpass"]
-    if not match.nominal:  # "shared evidence with the U.S.": the object's own prepositions
-        owners += [c for c in token.children if c.dep_ == "dobj"] + patients
-    ranked = [(rank, p.i, p) for p in patients]  # (the slot's place in the trigger's `target` list, position, token)
-    for owner in owners:
-        for child in owner.children:
-            if child.dep_ == "dobj" and "dobj" in trigger.target and not match.nominal and owner == token:
-                ranked.append((trigger.target.index("dobj"), child.i, child))
-            elif child.dep_ == "dative" and ("dative" in trigger.target or "to" in trigger.target):
-                ranked.append((trigger.target.index("dative" if "dative" in trigger.target else "to"), child.i, child))
-            elif child.dep_ == "prep" and lemma(child) in trigger.target:
-                ranked += [(trigger.target.index(lemma(child)), g.i, g) for g in child.children if g.dep_ == "pobj"]
-    # the slots in the trigger's order ("provided intelligence to Macedonia": "to" before the
-    # object; "a system was handed over to Ukraine": "to" before the passive subject)
-    slots = [t for _, _, t in sorted(ranked, key=lambda r: r[:2])]
-    # "demanded that the US cancel plans": the subject of the clause a request governs (not of a
-    # warning: "warned that North Korea would strike" names the threatener's side)
-    if trigger.frame == "request":
-        slots += [g for c in token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
-    return slots
-
-
-def _actors_in(token: Token, mentions: list[Mention], own_words: bool = False) -> list[Mention]:
-    """The mentions inside a token's phrase; coordinated phrases give several. With `own_words`
-    the phrase stops at its first preposition ("air links" of "air links with Serbia")."""
-    heads = [token] + [
-        c for c in token.subtree
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.head.i in {token.i} | {t.i for t in token.subtree}
-    ]  # fmt: skip
-    found = []
-    for head in heads:
-        start, end = head.idx, head.idx + len(head)
-        containing = [m for m in mentions if m.span.start <= start and end <= m.span.end]
-        last = head.right_edge
-        if own_words:
-            last = min((c.left_edge for c in head.children if c.dep_ == "prep" and c.i > head.i), key=lambda t: t.i, default=head.right_edge)
-        left, right = head.left_edge.idx, last.idx + len(last)
-        inside = [m for m in mentions if left <= m.span.start and m.span.end <= right and m not in containing]
-        # "workers of the United Bus Company of Tehran": a mention that names a country first
-        inside.sort(key=lambda m: m.rule == "role word")
-        if containing:
-            best = max(containing, key=lambda m: m.span.end - m.span.start)
-            # "a delegation of Hamas negotiators": a role word with no country defers to what follows
-            found.append(inside[0] if inside and _countryless(best) else best)
-        elif inside:
-            found.append(inside[0])
-    return list(dict.fromkeys(found))
-
-
-def _countryless(mention: Mention) -> bool:
-    """A bare role word ("delegation"), whose own words name no country."""
-    return mention.rule.startswith("role word")
-
-
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
@@ -491,7 +294,7 @@ def _hedged(token: Token) -> bool:
 
 def _reciprocal(match: Match, sentence: SpacySpan) -> bool:
     text = " ".join(t.lower_ for t in sentence)
-    subjects = [s for s in _subject_heads(match.token)]
+    subjects = [s for s in subject_heads(match.token)]
     subject_text = " ".join(t.lower_ for s in subjects for t in s.subtree)
     return any(p in subject_text for p in RECIPROCAL) or (
         any(p in text for p in ("each other", "one another")) and bool(subjects)
