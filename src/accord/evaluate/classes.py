@@ -17,10 +17,10 @@ classes, and the confusion table (gold -> predicted -> count).
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from pathlib import Path
 
+from ..datafiles import read_jsonl
 from ..errors import AccordError
 from ..model import Analysis
 from ..pipeline import Pipeline
@@ -54,16 +54,9 @@ def per_class(pairs: list[tuple[str, str]]) -> dict:
 
 
 def _jsonl(path: Path) -> list[dict]:
+    """The records of a JSON Lines file, or of every .jsonl file of a directory."""
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-    records = []
-    for file in files:
-        for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise AccordError(f"{file}, line {n}: not JSON ({err.msg})") from None
-    return records
+    return [record for file in files for record in read_jsonl(file)]
 
 
 def acled_of(analysis: Analysis | None) -> str:

@@ -42,13 +42,12 @@ def evaluate_events(path: Path, pipeline: Pipeline | None = None) -> dict:
         predicted = event.type if event else "NONE"
         gold_counts[gold] += 1
         predicted_counts[predicted] += 1
-        if predicted == gold and event is None:  # a gold record of no event, and none coded
+        if predicted == gold:
             right_counts[gold] += 1
             type_right += 1
-            triple_right += 1
-        elif predicted == gold:
-            right_counts[gold] += 1
-            type_right += 1
+            if event is None:  # a gold record of no event, and none coded
+                triple_right += 1
+                continue
             sources = {country(a["code"]) for a in actors_of(record, "source")}
             targets = {country(a["code"]) for a in actors_of(record, "target")}
             got_source = _countries(analysis, event.source, pipeline)

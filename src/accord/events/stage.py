@@ -63,7 +63,7 @@ class EventStage:
                     events.append(self._event(item, decision, article, dates, countries, inside))
             if not coded and (decision := self.combine.untriggered(guess)):
                 item = self.coder.untriggered(sentence, inside, decision.cameo)
-                decision = self.combine.refine(decision, self.combine.classifier.verbs.codes(item.match.token), guess)
+                decision = self.combine.refine(decision, item.match.token, guess)
                 item.cameo = decision.cameo
                 events.append(self._event(item, decision, article, dates, countries, inside))
             self._anaphora(sentence, events, coded)
@@ -77,7 +77,7 @@ class EventStage:
     def _event(self, item: Coded, decision: Decision, article: Article, dates, countries: set[str], mentions: list[Mention]) -> Event:
         code = self.book.code(decision.cameo)
         sentence = item.sentence
-        span = Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
+        span = _sentence_span(sentence)
         when = _date_for(item, dates)
         used = {m.span for m in item.source + item.target}
         place = self._place(item, used, countries)
@@ -122,12 +122,17 @@ class EventStage:
             if not earlier:
                 continue
             i = earlier[-1]
-            span = Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
+            span = _sentence_span(sentence)
             long = durations(sentence.text, sentence.start_char)
             if span in events[i].evidence:
                 continue
             events[i] = replace(events[i], evidence=events[i].evidence + (span,),
                                 duration=events[i].duration or (long[0] if long else None))  # fmt: skip
+
+
+def _sentence_span(sentence) -> Span:
+    """The character span of a sentence, less its trailing whitespace."""
+    return Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()))
 
 
 def _framed(item: Coded) -> bool:
@@ -140,7 +145,7 @@ def _label(sentence, guess: Prediction) -> SentenceLabel:
     event = guess.plover.label if guess.plover.label != NONE else None
     acled = guess.acled.label if guess.acled.label != NONE else None
     return SentenceLabel(
-        span=Span(sentence.start_char, sentence.start_char + len(sentence.text.rstrip())),
+        span=_sentence_span(sentence),
         event=event, event_confidence=guess.plover.confidence, penta=int(guess.penta.label),
         penta_confidence=guess.penta.confidence, acled=acled, acled_confidence=guess.acled.confidence,
     )  # fmt: skip

@@ -76,15 +76,11 @@ class SentenceClassifier:
     def predict(self, sentence: SpacySpan) -> Prediction:
         """The label and confidence of every head for one parsed sentence."""
         index, weights = self.vector(sentence_features(sentence, self.verbs))
-        guesses, plover = {}, {}
-        for head in HEADS:
-            probs = self.probabilities(head, index, weights)
-            label = max(probs, key=probs.get)
-            guesses[head] = Guess(label, round(probs[label], 4))
-            plover = probs if head == "plover" else plover
-        typed = max((t for t in plover if t != NONE), key=plover.get)
-        types = {t: p for t, p in plover.items() if t != NONE}
-        return Prediction(typed=Guess(typed, round(plover[typed], 4)), no_event=round(plover.get(NONE, 0.0), 4), types=types, **guesses)
+        probs = {head: self.probabilities(head, index, weights) for head in HEADS}
+        guesses = {head: Guess(max(p, key=p.get), round(max(p.values()), 4)) for head, p in probs.items()}
+        types = {t: p for t, p in probs["plover"].items() if t != NONE}
+        typed = max(types, key=types.get)
+        return Prediction(typed=Guess(typed, round(types[typed], 4)), no_event=round(probs["plover"].get(NONE, 0.0), 4), types=types, **guesses)
 
 
 def from_arrays(arrays, verbs: VerbLexicon) -> SentenceClassifier:

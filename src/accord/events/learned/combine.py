@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..codebook import Codebook
 from .classifier import NONE, Prediction, SentenceClassifier
@@ -106,10 +107,10 @@ class Combiner:
             return Decision(other.label, code, self._acled(other.label, code, guess), "model", other.confidence)
         return Decision(plover, cameo, self._acled(plover, cameo, guess), "pattern", round(precision, 4))
 
-    def refine(self, decision: Decision, codes: list[str], guess: Prediction) -> Decision:
+    def refine(self, decision: Decision, verb: Token, guess: Prediction) -> Decision:
         """A classifier's event takes the more specific code the verb lexicon gives its verb, when
-        that code is of the event's type ("shelled" -> 194 for an ASSAULT)."""
-        code = next((c for c in codes if c in self.book.cameo and self.book.code(c).plover == decision.type), None)
+        that code is of the event's type ("extended a loan" -> 071 for an AID)."""
+        code = next((c for c in self.classifier.verbs.codes(verb) if c in self.book.cameo and self.book.code(c).plover == decision.type), None)
         if code is None or decision.decided_by != "model":
             return decision
         return Decision(decision.type, code, self._acled(decision.type, code, guess), "model", decision.confidence)

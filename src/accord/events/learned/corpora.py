@@ -9,7 +9,6 @@ copied into the package.
 from __future__ import annotations
 
 import csv
-import json
 import random
 import re
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ...datafiles import read_jsonl
 from ..codebook import Codebook
 
 NONE = "NONE"
@@ -53,16 +53,12 @@ def _labels(**heads: str | None) -> dict[str, str]:
 def team(root: Path) -> Iterator[Example]:
     """The team's sentences: train/acled (ACLED sub-event, PLOVER, CAMEO root) and train/plover."""
     for path in sorted((root / "acled").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                yield Example(r["text"], f"team/{path.stem}", _labels(plover=r.get("plover"), penta=penta(r.get("cameo")), acled=r["sub_event_type"]))
+        for r in read_jsonl(path):
+            yield Example(r["text"], f"team/{path.stem}", _labels(plover=r.get("plover"), penta=penta(r.get("cameo")), acled=r["sub_event_type"]))
     for path in sorted((root / "plover").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                kind = r.get("plover") or NONE
-                yield Example(r["text"], f"team/{path.stem}", _labels(plover=kind, penta=penta(r.get("cameo")), acled=NONE if kind in NOT_ACLED else None))
+        for r in read_jsonl(path):
+            kind = r.get("plover") or NONE
+            yield Example(r["text"], f"team/{path.stem}", _labels(plover=kind, penta=penta(r.get("cameo")), acled=NONE if kind in NOT_ACLED else None))
 
 
 def conflibert(shared: Path) -> Iterator[Example]:

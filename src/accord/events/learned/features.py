@@ -17,6 +17,7 @@ from .verbs import VerbLexicon
 DIGITS = re.compile(r"\d")
 CLAUSE_DEPS = {"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp"}
 ARGUMENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr"}
+PARSE_DEPS = CLAUSE_DEPS | ARGUMENT_DEPS | {"nsubj", "compound"}  # the verbs and nouns whose parse is read
 
 
 def _word(token: Token) -> str:
@@ -34,7 +35,7 @@ def sentence_features(sentence: SpacySpan, verbs: VerbLexicon) -> list[str]:
     features += ["l:" + _lemma(t) for t in words if t.lemma_.lower() != t.lower_]
     features += [f"{_word(a)} {_word(b)}" for a, b in zip(words, words[1:])]
     for token in words:
-        if token.pos_ not in ("VERB", "NOUN") or token.dep_ not in CLAUSE_DEPS | ARGUMENT_DEPS | {"nsubj", "compound"}:
+        if token.pos_ not in ("VERB", "NOUN") or token.dep_ not in PARSE_DEPS:
             continue
         lemma = _lemma(token)
         if token.pos_ == "VERB":

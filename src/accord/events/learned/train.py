@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ... import nlp
+from ...datafiles import read_jsonl
 from ...model import Analysis
 from ..codebook import load as load_codebook
 from .card import write_card
@@ -125,8 +126,7 @@ def held_out(arrays: dict, meta: dict, folder: Path) -> None:
         path = folder / name
         if not path.is_file():
             continue
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        records = [r for r in records if r.get(field) is not None]
+        records = [r for r in read_jsonl(path) if r.get(field) is not None]
         gold = [{"STATEMENT": "NONE"}.get(str(r[field]), str(r[field])) for r in records]
         found = [getattr(classifier.predict(doc[:]), head).label for doc in nlp.load().pipe([r["text"] for r in records])]
         meta["heads"][head]["held_out"] = {name: {"accuracy": round(float(accuracy_score(gold, found)), 4),
