@@ -64,7 +64,6 @@ class EventStage:
             if not coded and (decision := self.combine.untriggered(guess)):
                 item = self.coder.untriggered(sentence, inside, decision.cameo)
                 decision = self.combine.refine(decision, item.match.token, guess)
-                item.cameo = decision.cameo
                 events.append(self._event(item, decision, article, dates, countries, inside))
             self._anaphora(sentence, events, coded)
         return tuple(_merge(events)), tuple(labels)

@@ -88,7 +88,7 @@ class Combiner:
         sentence is a statement and reports no act. A `framed` event (intended, demanded,
         refused, threatened: the rules read its modality) keeps the pattern's type."""
         precision = self.precision.get(plover)
-        if guess is not None and _statement(guess):
+        if guess is not None and self._statement(guess):
             return None
         sub = self._sure_acled(guess)
         if sub and plover in self.acled_table.not_recorded and plover not in sub.types:  # "staged a sit-in to demand": the act is the sit-in
@@ -98,8 +98,7 @@ class Combiner:
         if guess is None or precision is None or framed:
             return Decision(plover, cameo, self._acled(plover, cameo, guess), "pattern", precision)
         other, penta = guess.typed, int(guess.penta.label)
-        agree = (other.label, penta) in self.codes_by_class and guess.penta.confidence >= PENTA_OVERRIDE
-        if other.label != plover and agree and other.confidence > precision + OVERRIDE_MARGIN:
+        if other.label != plover and self._class_agrees(other.label, guess, PENTA_OVERRIDE) and other.confidence > precision + OVERRIDE_MARGIN:
             # both heads see another kind of act, the type head surer than the pattern has proved to be
             code = self._code_for(other.label, guess)
             if self.book.code(code).quad_class != penta:
@@ -111,7 +110,7 @@ class Combiner:
         """A classifier's event takes the more specific code the verb lexicon gives its verb, when
         that code is of the event's type ("extended a loan" -> 071 for an AID)."""
         code = next((c for c in self.classifier.verbs.codes(verb) if c in self.book.cameo and self.book.code(c).plover == decision.type), None)
-        if code is None or decision.decided_by != "model":
+        if code is None:
             return decision
         return Decision(decision.type, code, self._acled(decision.type, code, guess), "model", decision.confidence)
 
@@ -119,11 +118,11 @@ class Combiner:
         """The classifier's event for a sentence no trigger coded, or None when it reports none:
         an event type it is sure of, or an ACLED sub-event type it is sure of ("the group named a
         new leader"), which then takes a PLOVER type that sub-event type allows."""
-        if guess is None or _statement(guess):
+        if guess is None or self._statement(guess):
             return None
         sub = self._sure_acled(guess)
         plover = guess.typed.label
-        agreed = (plover, int(guess.penta.label)) in self.codes_by_class and guess.penta.confidence >= PENTA_AGREE
+        agreed = self._class_agrees(plover, guess, PENTA_AGREE)
         reported = guess.plover.label != NONE and guess.no_event < EVENT_THRESHOLD  # a type beats "no event"
         if not reported or (guess.typed.confidence < TYPE_THRESHOLD and not agreed):
             if sub is None:
@@ -133,8 +132,11 @@ class Combiner:
         code = self._code_for(plover, guess)
         return Decision(plover, code, self._acled(plover, code, guess), "model", guess.typed.confidence)
 
-def _statement(guess: Prediction) -> bool:
-    """The classifier is sure the sentence only states something (CAMEO 01: no PLOVER event)
-    and sees no act ACLED would record in it ("the army said it had retaken the town" reports one)."""
-    acled = guess.acled.label != NONE and guess.acled.confidence >= ACLED_THRESHOLD
-    return guess.penta.label == "0" and guess.penta.confidence >= STATEMENT_DROP and not acled
+    def _class_agrees(self, kind: str, guess: Prediction, threshold: float) -> bool:
+        """True when the five-way head puts PLOVER type `kind`'s kind of act at least `threshold` high."""
+        return (kind, int(guess.penta.label)) in self.codes_by_class and guess.penta.confidence >= threshold
+
+    def _statement(self, guess: Prediction) -> bool:
+        """The classifier is sure the sentence only states something (CAMEO 01: no PLOVER event)
+        and sees no act ACLED would record in it ("the army said it had retaken the town" reports one)."""
+        return guess.penta.label == "0" and guess.penta.confidence >= STATEMENT_DROP and self._sure_acled(guess) is None

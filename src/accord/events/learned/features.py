@@ -31,9 +31,10 @@ def _lemma(token: Token) -> str:
 def sentence_features(sentence: SpacySpan, verbs: VerbLexicon) -> list[str]:
     """The feature strings of one parsed sentence (repeats count)."""
     words = [t for t in sentence if not (t.is_punct or t.is_space)]
-    features = [_word(t) for t in words]
+    lowered = [_word(t) for t in words]
+    features = list(lowered)
     features += ["l:" + _lemma(t) for t in words if t.lemma_.lower() != t.lower_]
-    features += [f"{_word(a)} {_word(b)}" for a, b in zip(words, words[1:])]
+    features += [f"{a} {b}" for a, b in zip(lowered, lowered[1:])]
     for token in words:
         if token.pos_ not in ("VERB", "NOUN") or token.dep_ not in PARSE_DEPS:
             continue
