@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Article:
     source: str | None = None  # outlet or site name
     title: str | None = None
     published: date | None = None
+    published_at: datetime | None = None  # with the time of day, when the metadata gives one
     language: str = "en"
     headings: tuple[Span, ...] = ()
     paragraphs: tuple[Span, ...] = ()
@@ -173,14 +174,50 @@ class Stance:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A consistency problem: an anachronism, a contradiction, a discrepancy."""
+class Claim:
+    """A checkable detail an article states, kept so that outlets can be compared."""
 
-    kind: str
+    kind: str  # number | duration | date | place | quote | title
+    what: str  # what it counts or names: "killed", "prisoners", "usd", "truce", "meeting", ...
+    span: Span  # the words that state it
+    sentence: Span
+    low: float | None = None  # numbers and durations (in hours): the range the words allow
+    high: float | None = None
+    day: date | None = None  # dates: first and last day the words allow
+    day_end: date | None = None
+    granularity: str | None = None  # dates: day | week | month | year
+    explicit: bool = False  # dates: written out ("4 March 2025"), not counted from publication
+    value: str | None = None  # places: the place; quotes: the words; titles: the title
+    holder: str | None = None  # quotes: the speaker; titles: the person; places: the event type
+    valid: bool | None = None  # titles: held on the article's date
+    keys: tuple[str, ...] = ()  # the sentence's content lemmas: claims about one happening share them
+    rising: bool = False  # the words say the figure rose ("the toll rose to 12")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words in one article that a finding rests on."""
+
+    article: str  # Article.id
+    start: int
+    end: int
+    text: str
+    source: str | None = None  # the outlet
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A consistency problem: an anachronism, a contradiction, outlets disagreeing."""
+
+    kind: str  # role and time | internal contradiction | event details | quote attribution | numbers differ | ...
     severity: str  # info | warning | error
-    explanation: str
-    evidence: tuple[Span, ...]
-    about: str | None = None
+    explanation: str  # plain words, no codes
+    rule: str  # the check that fired, and why
+    evidence: tuple[Evidence, ...]
+    about: str | None = None  # what the finding is about, in a few words
+    story: str | None = None  # the story id, for findings across outlets
+    groups: tuple[tuple[str, ...], ...] = ()  # article ids that agree with each other
+    outlier: str | None = None  # the one article that disagrees with all the others
 
 
 @dataclass(frozen=True)
@@ -199,4 +236,5 @@ class Analysis:
     sentences: tuple[SentenceLabel, ...] = ()  # the classifier's label of each sentence
     quotes: tuple[Quote, ...] = ()
     stances: tuple[Stance, ...] = ()
+    claims: tuple[Claim, ...] = ()  # details kept for comparing outlets
     findings: tuple[Finding, ...] = ()

@@ -1,14 +1,16 @@
 """The pipeline: the one place that knows the order of the stages.
 
-    read -> nlp -> dates -> actors -> events -> quotes -> stances -> [checks] -> store
+    read -> nlp -> dates -> actors -> events -> quotes -> stances -> checks -> store
 
-The checks stage (findings) is planned; `Analysis.stages` names the stages that ran,
-so a report can tell "none found" from "not run".
+The checks stage reads each article's claims and finds what cannot all be true inside it;
+comparing outlets needs a corpus, so it runs over stories in the store (`accord.stories`).
+`Analysis.stages` names the stages that ran, so a report can tell "none found" from "not run".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -17,6 +19,7 @@ from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorResolver, load_kb
+from .checks import CheckStage
 from .errors import InputRejected
 from .events import EventStage, load_classifier, load_codebook
 from .model import Analysis, Article, Rejected
@@ -26,7 +29,7 @@ from .read.dates import parse_published
 from .stances import StanceExtractor
 from .timex import find_dates
 
-STAGES = ("read", "nlp", "dates", "actors", "events", "quotes", "stances")
+STAGES = ("read", "nlp", "dates", "actors", "events", "quotes", "stances", "checks")
 
 
 class Pipeline:
@@ -39,13 +42,14 @@ class Pipeline:
         self.code_events = EventStage(self.kb, load_codebook(), None if rules_only else load_classifier())
         self.extract_quotes = QuoteExtractor()
         self.find_stances = StanceExtractor(nlp.load())
+        self.run_checks = CheckStage(self.kb, self.resolve_actors.tenures)
 
     def analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after nlp on one parsed article."""
         dates = find_dates(doc, article)
         actors = self.resolve_actors(doc, article)
         events, sentences = self.code_events(doc, article, actors.actors, actors.mentions, dates)
-        return Analysis(
+        analysis = Analysis(
             article=article,
             stages=STAGES,
             as_of=actors.as_of,
@@ -59,6 +63,8 @@ class Pipeline:
             quotes=self.extract_quotes(doc, article, actors.mentions, actors.actors),
             stances=self.find_stances(doc, article, actors.mentions),
         )
+        claims, findings = self.run_checks(doc, analysis)
+        return replace(analysis, claims=claims, findings=findings)
 
     def stream(self, items: Iterable[Article | Rejected]) -> Iterator[Analysis | Rejected]:
         """Analyse every Article of `items`, passing Rejected ones through."""

@@ -4,9 +4,9 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from .model import Analysis, Span
+from .model import Analysis, Claim, Span
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _plain(value: Any, text: str) -> Any:
@@ -21,7 +21,23 @@ def _plain(value: Any, text: str) -> Any:
     return value
 
 
+def record_to_dict(record: Any) -> dict:
+    """A record that holds no Span (a Finding, whose Evidence carries its own words) as a dict."""
+    return _plain(record, "")
+
+
 def analysis_to_dict(analysis: Analysis) -> dict:
     """Return the analysis as a JSON-ready dict; every span carries the text it covers."""
     body = _plain(analysis, analysis.article.text)
     return {"schema_version": SCHEMA_VERSION, **body}
+
+
+def claim_from_dict(record: dict) -> Claim:
+    """A Claim read back from its JSON record (as stored)."""
+    values = dict(record)
+    for name in ("span", "sentence"):
+        values[name] = Span(record[name]["start"], record[name]["end"])
+    for name in ("day", "day_end"):
+        values[name] = date.fromisoformat(record[name]) if record.get(name) else None
+    values["keys"] = tuple(record.get("keys", ()))
+    return Claim(**values)

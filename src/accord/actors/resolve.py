@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Article, Mention, Span
 from . import lexicon as lx
-from .kb import KnowledgeBase, Person
+from .kb import KnowledgeBase, Person, Tenure
 from .lexicon import Lexicon, Piece
 from .sides import nearest_two
 from .spelling import NameIndex
@@ -454,10 +454,15 @@ class ActorResolver:
             )  # fmt: skip
         return ActorResult(tuple(actors.values()), tuple(mentions), as_of, as_of_rule, window)
 
+    def tenures(self, person_id: str, title: str) -> list[Tenure]:
+        """The person's tenures of the offices `title` names ("president", "us defense secretary")."""
+        person = self.kb.people[person_id]
+        return [t for t in person.roles if self._fits(self.kb.offices[t.office], title)]
+
     def _title_valid(self, d: _Draft, as_of: date | None) -> bool | None:
         if not d.title or not d.person or as_of is None:
             return None
-        fitting = [t for t in d.person.roles if self._fits(self.kb.offices[t.office], d.title)]
+        fitting = self.tenures(d.person.id, d.title)
         if d.former:
             return any(t.end and t.end <= as_of for t in fitting)
         return any(t.held_on(as_of) for t in fitting)

@@ -33,7 +33,8 @@ KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "kill
         "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured"}  # fmt: skip
 
 
-def _number(text: str) -> float | None:
+def number(text: str) -> float | None:
+    """The value of a numeral in digits or words ("1,200", "twelve"), or None."""
     key = text.lower().replace(",", "")
     if key in NUMBER_WORDS:
         return float(NUMBER_WORDS[key])
@@ -43,7 +44,8 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _range(n: float, qualifier: str | None) -> tuple[float | None, float | None]:
+def bounds(n: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    """The range "more than", "nearly" or "about" allows around `n`; None for an open side."""
     low, high = QUALIFIERS.get((qualifier or "").lower(), (1, 1))
     return (n * low if low else None, n * high if high else None)
 
@@ -52,10 +54,10 @@ def durations(text: str, offset: int) -> list[Quantity]:
     """Durations ("more than four-hour", "less than two hours") in hours."""
     found = []
     for m in DURATION.finditer(text):
-        n = _number(m["n"])
+        n = number(m["n"])
         if n is None:
             continue
-        low, high = _range(n * HOURS[m["unit"].lower()], m["q"])
+        low, high = bounds(n * HOURS[m["unit"].lower()], m["q"])
         found.append(Quantity(Span(offset + m.start(), offset + m.end()), low, high, "hours"))
     return found
 
@@ -65,9 +67,9 @@ def casualties(text: str, offset: int) -> list[Quantity]:
     found = []
     for pattern in (CASUALTY_AFTER, CASUALTY_BEFORE):
         for m in pattern.finditer(text):
-            n = _number(m["n"])
+            n = number(m["n"])
             if n is None or m["n"].lower() in ("a", "an"):
                 continue
-            low, high = _range(n, m["q"])
+            low, high = bounds(n, m["q"])
             found.append(Quantity(Span(offset + m.start(), offset + m.end()), low, high, KIND[m["what"].lower()]))
     return found

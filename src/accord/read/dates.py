@@ -1,7 +1,7 @@
 """Publication dates from the many shapes metadata gives them in."""
 
-from datetime import date, datetime
 import time
+from datetime import date, datetime, timezone
 
 from ..errors import InputRejected
 
@@ -25,3 +25,18 @@ def parse_published(value) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         raise InputRejected(f"publication date {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def parse_moment(value) -> datetime | None:
+    """The publication time in UTC when the value carries a time of day, else None."""
+    if isinstance(value, time.struct_time):
+        value = datetime(*value[:6], tzinfo=timezone.utc)
+    elif isinstance(value, str) and len(value.strip()) > 10:
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if not isinstance(value, datetime):
+        return None
+    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return aware.astimezone(timezone.utc)

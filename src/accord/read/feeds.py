@@ -6,7 +6,6 @@ import feedparser
 
 from ..errors import InputRejected
 from ..model import Article, Rejected
-from .dates import parse_published
 from .decode import MAX_CORPUS_BYTES, check_size
 from .html import fragment_text
 from .text import make_article
@@ -30,9 +29,7 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
                 url=entry.get("link"),
                 source=outlet,
                 title=entry.get("title"),
-                published=parse_published(
-                    entry.get("published_parsed") or entry.get("updated_parsed")
-                ),
+                published=entry.get("published_parsed") or entry.get("updated_parsed"),
             )
         except InputRejected as err:
             yield Rejected(where, err.reason)

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from ..errors import InputRejected
 from ..model import Article, Rejected
-from .dates import parse_published
 from .text import make_article
 
 
@@ -34,5 +33,5 @@ def _article(line: str, where: str) -> Article:
         url=record.get("url"),
         source=record.get("source"),
         title=record.get("title"),
-        published=parse_published(record.get("published")),
+        published=record.get("published"),
     )

@@ -3,11 +3,12 @@
 import hashlib
 import re
 import unicodedata
-from datetime import date
+import time
+from datetime import date, datetime
 
 from ..errors import InputRejected
 from ..model import Article, Span
-from .dates import parse_published
+from .dates import parse_moment, parse_published
 from .language import require_english
 
 _FINAL_PUNCTUATION = tuple(".!?:;,\"'”’»…)]")
@@ -60,10 +61,10 @@ def make_article(
     url: str | None = None,
     source: str | None = None,
     title: str | None = None,
-    published: date | str | None = None,
+    published: date | datetime | str | time.struct_time | None = None,
 ) -> Article:
     """Return an Article for English text, or raise InputRejected with the reason (a publication
-    date may be given as a date or an ISO string)."""
+    date may be given as a date, a datetime, a struct_time or an ISO string, with or without a time)."""
     text = normalise(text)
     if not text:
         raise InputRejected("empty input: there is no text to analyse")
@@ -82,6 +83,7 @@ def make_article(
         source=source,
         title=title,
         published=parse_published(published),
+        published_at=parse_moment(published),
         language=language,
         headings=headings,
         paragraphs=paragraphs,

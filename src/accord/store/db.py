@@ -8,14 +8,16 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from ..errors import StoreError
 from collections.abc import Iterable, Iterator
+
+from ..errors import StoreError
 
 from ..model import Analysis, Article, Rejected
 from ..serialize import analysis_to_dict
 
 DEFAULT_PATH = "accord.db"
-RECORD_TABLES = ("events", "sentences", "quotes", "stances", "findings")
+STORY_TABLES = ("profiles", "story_members", "story_findings")
+RECORD_TABLES = ("events", "sentences", "quotes", "stances", "claims", "findings")
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -85,11 +87,11 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             inserted = db.execute(
-                "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     a.id, a.origin, a.url, a.source, a.title, _iso(a.published), _iso(analysis.as_of),
                     analysis.as_of_rule, a.language, a.text, json.dumps([[h.start, h.end] for h in a.headings]),
-                    json.dumps(list(analysis.stages)), now,
+                    json.dumps(list(analysis.stages)), now, _iso(a.published_at),
                 ),
             ).rowcount  # fmt: skip
             if inserted:
@@ -128,7 +130,7 @@ class Store:
 
     def count(self, table: str = "articles") -> int:
         """The number of rows in one of the store's tables."""
-        if table not in ("articles", "actors", "mentions", "dates", *RECORD_TABLES):
+        if table not in ("articles", "actors", "mentions", "dates", *RECORD_TABLES, *STORY_TABLES):
             raise StoreError(f"no table {table!r} in the store")
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

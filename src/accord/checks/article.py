@@ -1,0 +1,134 @@
+"""Checks inside one article: a holder group on both sides of an issue, two values for one
+event's detail, one quote given to two speakers."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..actors.kb import KnowledgeBase
+from ..model import Actor, Claim, Evidence, Finding, Stance
+from .values import quote_overlap, same_amount, same_date, same_place, shared_keys
+from .vocabulary import Vocabulary
+
+ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
+SAME_QUOTE = 0.8  # share of the shorter quote's words the other repeats
+POLARITIES = ("support", "oppose")
+
+
+class ArticleChecks:
+    def __init__(self, kb: KnowledgeBase, issue_names: dict[str, str], vocabulary: Vocabulary):
+        self.kb = kb
+        self.issue_names = issue_names
+        self.vocab = vocabulary
+
+    def __call__(self, article_id: str, source: str | None, text: str, actors: tuple[Actor, ...],
+                 stances: tuple[Stance, ...], claims: tuple[Claim, ...]) -> list[Finding]:  # fmt: skip
+        def evidence(start: int, end: int) -> Evidence:
+            return Evidence(article_id, start, end, text[start:end], source)
+
+        return [
+            *self._stances(evidence, text, actors, stances),
+            *self._details(evidence, text, claims),
+            *self._quotes(evidence, actors, claims),
+        ]
+
+    # -- one holder group on both sides -----------------------------------------------------
+
+    def _group_name(self, code: str) -> str:
+        country, sector = code[:3], code[3:]
+        place = self.kb.countries.get(country)
+        name = place.name if place else country
+        owner = f"{name}'" if name.endswith("s") else f"{name}'s"
+        return f"{owner} {self.kb.sector_names.get(sector, sector.lower())}" if sector else name
+
+    def _stances(self, evidence, text: str, actors, stances) -> list[Finding]:
+        by_id = {a.id: a for a in actors}
+        sides: dict[tuple[str, str], dict[str, list[Stance]]] = {}
+        for s in stances:
+            holder = by_id.get(s.holder)
+            if holder is None or not holder.code or not holder.sector or s.polarity not in POLARITIES:
+                continue
+            sides.setdefault((holder.code, s.issue), {}).setdefault(s.polarity, []).append(s)
+        found = []
+        for (code, issue), by_polarity in sides.items():
+            if len(by_polarity) < 2:
+                continue
+            against, for_ = by_polarity["oppose"][0], by_polarity["support"][0]
+            who_against, who_for = by_id[against.holder].name, by_id[for_.holder].name
+            issue_name = self.issue_names.get(issue, issue).lower()
+            same = "" if who_against == who_for else f" ({who_against} and {who_for} both speak for it)"
+            explanation = (
+                f"The article has {self._group_name(code)}{same} on both sides of {issue_name}: "
+                f"{who_against} against it (“{_short(against.evidence[0].text_in(text))}”) and {who_for} "
+                f"for it (“{_short(for_.evidence[0].text_in(text))}”). One of the two is wrong, or the position changed "
+                "and the article does not say so."
+            )
+            spans = [against.cue or against.evidence[0], for_.evidence[0]]
+            found.append(Finding(
+                "internal contradiction", "warning", explanation, "stances: opposite polarities of one holder group",
+                tuple(evidence(s.start, s.end) for s in spans), about=f"{self._group_name(code)} on {issue_name}",
+            ))  # fmt: skip
+        return found
+
+    # -- two values for one event's detail -------------------------------------------------------
+
+    def _details(self, evidence, text: str, claims) -> list[Finding]:
+        found, reported = [], set()
+        for a, b in combinations(claims, 2):
+            if a.kind != b.kind or a.what != b.what or a.sentence == b.sentence or a.rising or b.rising:
+                continue
+            if a.kind not in ("number", "duration", "place") or shared_keys(a, b) < ALIGN_KEYS:
+                continue
+            if (a.kind, a.what) in reported or _compatible(a, b, text, self.vocab):
+                continue
+            reported.add((a.kind, a.what))
+            words = (text[a.span.start : a.span.end], text[b.span.start : b.span.end])
+            what = _detail_name(a)
+            found.append(Finding(
+                "event details", "warning",
+                f"The article gives two different {what} for what reads as the same event: “{words[0]}” and later "
+                f"“{words[1]}”, without saying the figure changed.",
+                f"details: two {a.kind} values for one event in one article",
+                (evidence(a.span.start, a.span.end), evidence(b.span.start, b.span.end)), about=what,
+            ))  # fmt: skip
+        return found
+
+    # -- one quote, two speakers -------------------------------------------------------------
+
+    def _quotes(self, evidence, actors, claims) -> list[Finding]:
+        names = {a.id: a.name for a in actors}
+        people = {a.id for a in actors if a.kind == "person"}
+        quotes = [c for c in claims if c.kind == "quote" and c.holder in people]
+        found = []
+        for a, b in combinations(quotes, 2):
+            if a.holder != b.holder and quote_overlap(a.value, b.value) >= SAME_QUOTE:
+                found.append(Finding(
+                    "quote attribution", "warning",
+                    f"The article gives the same words to {names[a.holder]} and to {names[b.holder]}: "
+                    f"“{_short(a.value)}”.", "quotes: one quote, two speakers",
+                    (evidence(a.span.start, a.span.end), evidence(b.span.start, b.span.end)), about=_short(a.value),
+                ))  # fmt: skip
+        return found
+
+
+def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
+    if a.kind == "place":
+        return a.holder != b.holder or same_place(a.value, b.value, vocabulary)
+    if a.kind == "date":
+        return same_date(a, b)
+    return same_amount(a, text, b, text)
+
+
+def _detail_name(claim: Claim) -> str:
+    if claim.kind == "duration":
+        return f"durations of the {claim.what}"
+    if claim.kind == "place":
+        return "places"
+    if claim.what in ("killed", "injured"):
+        return "death tolls" if claim.what == "killed" else "counts of the injured"
+    return f"counts ({claim.what})"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

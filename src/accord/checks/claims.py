@@ -1,0 +1,221 @@
+"""Claims: the checkable details of one article (numbers, durations, dates, places, quotes,
+titles), each with the words that state it and the content lemmas of its sentence.
+
+Claims are what outlets are compared on, so they are stored with the article: comparing
+a story's articles needs their claims, not their parses.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span as DocSpan
+
+from ..events.quantities import NUMBER_WORDS, QUALIFIERS, casualties, durations, number, bounds
+from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
+from .vocabulary import Vocabulary
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TOLL = re.compile(
+    r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stood at)\s+"
+    r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
+DIRECT = {"direct", "mixed"}
+
+
+class ClaimReader:
+    """Reads the claims of one parsed article."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocab = vocabulary
+
+    def __call__(
+        self,
+        doc: Doc,
+        dates: tuple[TimeExpression, ...],
+        events: tuple[Event, ...],
+        quotes: tuple[Quote, ...],
+        mentions: tuple[Mention, ...],
+        actors: tuple[Actor, ...],
+    ) -> tuple[Claim, ...]:
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+
+        def sentence_at(offset: int) -> DocSpan:
+            return sents[max(0, bisect_right(starts, offset) - 1)]
+
+        found: list[Claim] = []
+        for sent in sents:
+            found += self._numbers(sent)
+            found += self._durations(sent)
+        found += self._dates(dates, sentence_at)
+        found += self._places(events, sentence_at)
+        found += self._quotes(doc, quotes, sentence_at)
+        found += self._titles(mentions, actors, sentence_at)
+        return tuple(sorted(found, key=lambda c: (c.span.start, c.kind, c.what)))
+
+    # -- the sentence's content words ---------------------------------------------------
+
+    def keys(self, sent: DocSpan) -> tuple[str, ...]:
+        """Content lemmas (nouns, names, verbs, adjectives) that align claims about one happening."""
+        keys = {
+            t.lemma_.lower()
+            for t in sent
+            if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha and len(t) > 2
+        }
+        return tuple(sorted(keys - self.vocab.weak_keys))
+
+    def _claim(self, sent: DocSpan, kind: str, what: str, start: int, end: int, **values) -> Claim:
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        return Claim(
+            kind=kind, what=what, span=Span(start, end), sentence=Span(sent.start_char, sent.end_char),
+            keys=self.keys(sent), rising=bool(lemmas & self.vocab.rising), **values,
+        )  # fmt: skip
+
+    # -- numbers: casualties, counts and money ---------------------------------------------
+
+    def _numbers(self, sent: DocSpan) -> list[Claim]:
+        text, offset = sent.text, sent.start_char
+        found, covered = [], []
+        for q in casualties(text, offset):
+            words = sent.doc.text[q.span.start : q.span.end + 40]
+            found.append(self._claim(sent, "number", self._casualty_group(words, q.unit), q.span.start, q.span.end,
+                                     low=q.low, high=q.high))  # fmt: skip
+            covered.append((q.span.start, q.span.end))
+        for m in TOLL.finditer(text):
+            start, end = offset + m.start(), offset + m.end()
+            n = number(m["n"])
+            if n is None or any(s <= start < e or s < end <= e for s, e in covered):
+                continue
+            low, high = bounds(n, m["q"])
+            found.append(self._claim(sent, "number", "killed", start, end, low=low, high=high))
+            covered.append((start, end))
+        for token in sent:
+            claim = self._count(sent, token, covered)
+            if claim:
+                found.append(claim)
+        for ent in sent.ents:
+            if ent.label_ == "MONEY":
+                claim = self._money(sent, ent)
+                if claim:
+                    found.append(claim)
+        return found
+
+    def _casualty_group(self, words: str, unit: str) -> str:
+        """"killed" for people as a whole; "killed: children" for a part of them."""
+        m = re.match(r"\s*(?:\S+\s+){0,3}?(?:\d[\d,]*|[a-z]+)\s+(?P<noun>[a-z]+)", words.lower())
+        noun = m["noun"] if m else ""
+        if not noun or noun in self.vocab.casualty_whole or noun in ("were", "was", "have", "had", "are", "killed",
+                                                                     "dead", "died", "wounded", "injured", "hurt"):  # fmt: skip
+            return unit
+        return f"{unit}: {self.vocab.singular(noun)}"
+
+    def _count(self, sent: DocSpan, token, covered) -> Claim | None:
+        """"more than 300 drones", "1,000 prisoners": a number modifying a counted noun."""
+        if token.dep_ != "nummod" or token.head.pos_ != "NOUN":
+            return None
+        what = self.vocab.counted(token.head.lemma_.lower())
+        n = number(token.text)
+        if what is None or n is None or token.text.lower() in ("a", "an", "one"):
+            return None
+        start = token.idx
+        if any(s <= start < e for s, e in covered):
+            return None
+        before = sent.doc.text[max(sent.start_char, start - 20) : start]
+        qualifier = QUALIFIER_BEFORE.search(before)
+        if qualifier:
+            start -= len(before) - qualifier.start()
+        low, high = bounds(n, qualifier.group(0).strip() if qualifier else None)
+        end = token.head.idx + len(token.head.text)
+        return self._claim(sent, "number", what, start, max(end, token.idx + len(token.text)), low=low, high=high)
+
+    def _money(self, sent: DocSpan, ent: DocSpan) -> Claim | None:
+        """"$1.5 billion", "500 million euros": the sum in units of its currency."""
+        words = ent.text.lower().replace(",", "")
+        currency = self.vocab.currency(words)
+        m = re.search(r"\d+(?:\.\d+)?", words)
+        if currency is None or m is None:
+            return None
+        scale = 1.0
+        for word in re.findall(r"[a-z]+", words[m.end() :]):
+            scale = self.vocab.scales.get(word, scale)
+        value = float(m.group(0)) * scale
+        qualifier = QUALIFIER_BEFORE.search(sent.doc.text[max(sent.start_char, ent.start_char - 20) : ent.start_char])
+        low, high = bounds(value, qualifier.group(0).strip() if qualifier else None)
+        return self._claim(sent, "number", currency, ent.start_char, ent.end_char, low=low, high=high)
+
+    # -- durations ------------------------------------------------------------------------
+
+    def _durations(self, sent: DocSpan) -> list[Claim]:
+        found = []
+        for q in durations(sent.text, sent.start_char):
+            what = self._measured(sent, q.span)
+            if what:
+                found.append(self._claim(sent, "duration", what, q.span.start, q.span.end, low=q.low, high=q.high))
+        return found
+
+    def _measured(self, sent: DocSpan, span: Span) -> str | None:
+        """What a duration measures: the nearest noun of a known kind in its sentence, preferring
+        the one it modifies ("a 30-hour truce") or the subject of "lasted"."""
+        doc = sent.doc
+        tokens = [t for t in sent if t.idx >= span.start and t.idx + len(t) <= span.end]
+        if tokens:
+            for t in [tokens[-1].head, *tokens[-1].head.children]:
+                what = self.vocab.measured(t.lemma_.lower())
+                if what:
+                    return what
+        best, distance = None, 10**6
+        for t in sent:
+            what = self.vocab.measured(t.lemma_.lower())
+            if what and t.pos_ == "NOUN":
+                gap = min(abs(t.idx - span.start), abs(t.idx - span.end))
+                if gap < distance:
+                    best, distance = what, gap
+        return best if doc and distance < 80 else None
+
+    # -- dates, places, quotes, titles --------------------------------------------------------
+
+    def _dates(self, dates, sentence_at) -> list[Claim]:
+        found = []
+        for d in dates:
+            if d.start is None or d.granularity not in ("day", "month", "year"):
+                continue
+            sent = sentence_at(d.span.start)
+            found.append(self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
+                                     granularity=d.granularity, explicit=bool(YEAR.search(d.text))))  # fmt: skip
+        return found
+
+    def _places(self, events, sentence_at) -> list[Claim]:
+        found = []
+        for e in events:
+            if e.place is None or e.place.rule == "unknown place":
+                continue
+            sent = sentence_at(e.place.span.start)
+            found.append(self._claim(sent, "place", "place", e.place.span.start, e.place.span.end,
+                                     value=e.place.name, holder=e.type))  # fmt: skip
+        return found
+
+    def _quotes(self, doc: Doc, quotes, sentence_at) -> list[Claim]:
+        found = []
+        for q in quotes:
+            words = doc.text[q.content.start : q.content.end]
+            if q.kind not in DIRECT or len(words.split()) < 4:
+                continue
+            sent = sentence_at(q.content.start)
+            found.append(self._claim(sent, "quote", "quote", q.content.start, q.content.end,
+                                     value=" ".join(words.split()), holder=q.speaker))  # fmt: skip
+        return found
+
+    def _titles(self, mentions, actors, sentence_at) -> list[Claim]:
+        people = {a.id for a in actors if a.kind == "person" and not a.id.startswith("name:")}
+        found = []
+        for m in mentions:
+            if m.role and m.actor in people:
+                sent = sentence_at(m.span.start)
+                found.append(self._claim(sent, "title", "title", m.span.start, m.span.end, value=m.role,
+                                         holder=m.actor, valid=m.role_valid))  # fmt: skip
+        return found

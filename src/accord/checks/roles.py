@@ -1,0 +1,107 @@
+"""Role and time: is each title in the article right for the article's date?
+
+"former President Trump" in April 2025 is an error, "President Biden" presented as the
+current president in 2025 a warning, "relations strained under President Biden's
+leadership" an info note, and a title given before its term began an error. A title
+the person never held at all is not a question of time: across outlets it shows up as
+"titles differ".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..actors.kb import KnowledgeBase, Tenure
+from ..model import Actor, Evidence, Finding, Mention
+from .vocabulary import Vocabulary
+
+KIND = "role and time"
+
+
+class RoleCheck:
+    def __init__(self, kb: KnowledgeBase, tenures, vocabulary: Vocabulary):
+        """`tenures(person_id, title)` gives the person's tenures of the offices a title names."""
+        self.kb = kb
+        self.tenures = tenures
+        self.vocab = vocabulary
+
+    def __call__(self, doc: Doc, article_id: str, source: str | None, mentions: tuple[Mention, ...],
+                 actors: tuple[Actor, ...], as_of: date | None, as_of_rule: str) -> list[Finding]:  # fmt: skip
+        if as_of is None:
+            return []
+        names = {a.id: a.name for a in actors}
+        found, seen = [], set()
+        for m in mentions:
+            if not m.role or m.actor not in self.kb.people or (m.actor, m.role) in seen:
+                continue
+            finding = self._check(doc, m, names[m.actor], as_of, as_of_rule)
+            if finding:
+                seen.add((m.actor, m.role))
+                severity, explanation, rule = finding
+                about = f"“{m.text}” on {as_of}"
+                evidence = (Evidence(article_id, m.span.start, m.span.end, m.text, source),)
+                found.append(Finding(KIND, severity, explanation, rule, evidence, about=about))
+        return found
+
+    def _check(self, doc: Doc, m: Mention, name: str, day: date, as_of_rule: str) -> tuple[str, str, str] | None:
+        former = m.role.startswith("former ")
+        title = m.role.removeprefix("former ")
+        fitting = self.tenures(m.actor, title)
+        if not fitting:
+            return None
+        when = f"the article's date ({day})" if as_of_rule == "published" else f"the article's inferred date ({day})"
+        office = self.kb.offices[fitting[0].office].name
+        held = [t for t in fitting if t.held_on(day)]
+        if former:
+            if not held:
+                return None
+            return ("error", f"The article calls {name} a former {title}, but {name} held the office of {office} on "
+                             f"{when}: {_term(held[0])}.", "title: 'former' for a sitting office holder")  # fmt: skip
+        if held or self._then(doc, m):
+            return None
+        past = [t for t in fitting if t.end and t.end <= day]
+        if not past:
+            first = min(t.start for t in fitting if t.start)
+            return ("error", f"The article calls {name} {title} on {when}, but {name} took that office only on "
+                             f"{first}.", "title: given before the term began")  # fmt: skip
+        last = max(past, key=lambda t: t.end)
+        holders = [p.name for p in self.kb.holders(last.office, day)]
+        then = f"; {' and '.join(holders)} held the office on {when}" if holders else ""
+        frame = self._past_frame(doc, m)
+        if frame:
+            return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "
+                            f"in the past (“{frame}”), so the title is right for the time it refers to.",
+                    "title: a past holder in a past-time frame")  # fmt: skip
+        return ("warning", f"The article calls {name} {title} as if in office, but {name}'s term as {office} ended "
+                           f"on {last.end}{then}. Nothing in the sentence places it in the past.",
+                "title: a past holder presented as current")  # fmt: skip
+
+    def _tokens(self, doc: Doc, m: Mention):
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _then(self, doc: Doc, m: Mention) -> bool:
+        """"then-President Biden", "the then president": right for the time it names."""
+        before = doc.text[max(0, m.span.start - 6) : m.span.start].lower().split()
+        first = m.text.lower().split()[0] if m.text.split() else ""
+        return bool((before and before[-1] in self.vocab.then_words) or first in self.vocab.then_words
+                    or first.startswith("then-"))  # fmt: skip
+
+    def _past_frame(self, doc: Doc, m: Mention) -> str | None:
+        """The words that put a title in the past: "under ... leadership", "during ... term"."""
+        tokens = self._tokens(doc, m)
+        for token in tokens:
+            node = token
+            for _ in range(3):
+                if node.lower_ in self.vocab.past_prepositions and node.dep_ == "prep":
+                    return doc[node.i : max(t.i for t in tokens) + 1].text
+                if node.head is node:
+                    break
+                node = node.head
+        return None
+
+
+def _term(t: Tenure) -> str:
+    return f"in office since {t.start}" if t.end is None else f"in office from {t.start} to {t.end}"

@@ -1,0 +1,75 @@
+"""When two claims can both be true: ranges with rounding, dates a day apart, places one
+inside the other. Whatever these functions call compatible is never a finding."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from ..model import Claim
+from .vocabulary import Vocabulary
+
+APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|up to)\b", re.I)
+ROUNDING = 0.12  # "about 1,000" allows 880 to 1,120
+ROUND_NUMBER = 0.05  # a bare round number ("1,500") allows 5%
+
+
+def _tolerance(claim: Claim, text: str) -> float:
+    if APPROXIMATE.search(text[max(0, claim.span.start - 20) : claim.span.end]):
+        return ROUNDING
+    value = claim.low if claim.low is not None else claim.high
+    if value and value >= 100 and value % 10 ** int(math.log10(value) - 1 if value >= 1000 else 1) == 0:
+        return ROUND_NUMBER
+    return 0.0
+
+
+def interval(claim: Claim, text: str) -> tuple[float, float]:
+    """The values the claim's words allow, widened by rounding."""
+    tol = _tolerance(claim, text)
+    low = claim.low if claim.low is not None else 0.0
+    high = claim.high if claim.high is not None else math.inf
+    return low * (1 - tol), high * (1 + tol)
+
+
+def same_amount(a: Claim, a_text: str, b: Claim, b_text: str) -> bool:
+    (a_low, a_high), (b_low, b_high) = interval(a, a_text), interval(b, b_text)
+    return a_low <= b_high and b_low <= a_high
+
+
+def same_date(a: Claim, b: Claim) -> bool:
+    """A day apart is a time zone or a late-night report; periods must overlap."""
+    if a.granularity == "day" and b.granularity == "day":
+        return abs((a.day - b.day).days) <= 1
+    return a.day <= (b.day_end or b.day) and b.day <= (a.day_end or a.day)
+
+
+def fold(name: str, vocabulary: Vocabulary) -> str:
+    """A place name without accents, case, "the" or region words: "Sumy Oblast" -> "sumy"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z]+", plain) if w not in vocabulary.region_words and w != "the"]
+    return " ".join(words)
+
+
+def same_place(a: str, b: str, vocabulary: Vocabulary) -> bool:
+    """The same place, or one named inside the other ("Gaza City" and "Gaza")."""
+    x, y = fold(a, vocabulary), fold(b, vocabulary)
+    return not x or not y or x == y or x in y or y in x
+
+
+def shared_keys(a: Claim, b: Claim) -> int:
+    return len(set(a.keys) & set(b.keys))
+
+
+def quote_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+
+
+def quote_overlap(a: str, b: str) -> float:
+    """How much of the shorter quote the longer one repeats."""
+    x, y = quote_words(a), quote_words(b)
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def quote_numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d[\d,.]*\d|\d", text))

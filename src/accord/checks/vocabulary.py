@@ -1,0 +1,68 @@
+"""The words the checks read, from `data/checks.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "checks.yaml"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    past_prepositions: frozenset[str]
+    then_words: frozenset[str]
+    rising: frozenset[str]
+    counts: dict[str, str]  # noun lemma -> what it counts
+    measures: dict[str, str]  # noun lemma -> what a duration of it is
+    casualty_whole: frozenset[str]
+    currencies: dict[str, str]  # word or sign -> currency code
+    scales: dict[str, float]
+    weak_keys: frozenset[str]
+    region_words: frozenset[str]
+
+    def counted(self, lemma: str) -> str | None:
+        return self.counts.get(lemma)
+
+    def measured(self, lemma: str) -> str | None:
+        return self.measures.get(lemma)
+
+    def currency(self, words: str) -> str | None:
+        """The currency a sum's words name ("$1.5 billion", "20 million euros"), or None."""
+        for sign in ("us$", "$", "€", "£"):
+            if sign in words:
+                return self.currencies[sign]
+        for word in words.split():
+            if word in self.currencies:
+                return self.currencies[word]
+        return None
+
+    @staticmethod
+    def singular(noun: str) -> str:
+        if noun.endswith("ren"):  # children
+            return noun[:-3]
+        return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = DATA) -> Vocabulary:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def inverse(groups: dict[str, list[str]]) -> dict[str, str]:
+        return {word: name for name, words in groups.items() for word in words}
+
+    return Vocabulary(
+        past_prepositions=frozenset(data["past_frame"]["prepositions"]),
+        then_words=frozenset(data["past_frame"]["before_title"]),
+        rising=frozenset(data["rising"]),
+        counts=inverse(data["count_nouns"]),
+        measures=inverse(data["duration_nouns"]),
+        casualty_whole=frozenset(data["casualty_whole"]),
+        currencies=inverse(data["currencies"]),
+        scales={k: float(v) for k, v in data["scales"].items()},
+        weak_keys=frozenset(data["weak_keys"]),
+        region_words=frozenset(data["region_words"]),
+    )

@@ -1,0 +1,254 @@
+"""Across the outlets of one story: where their reports of the same event disagree.
+
+Claims of different articles are about the same detail when they measure the same thing
+("killed", "truce", a date) in sentences that share content words. Articles whose values
+are compatible (rounding, "at least", a day apart, a place inside another) agree; when
+they fall into two or more groups that do not, that is a finding naming every article
+and the words in each. A death toll that is higher in later reports is an info note:
+tolls rise as a day goes on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import combinations
+
+from ..checks.values import quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
+from ..checks.vocabulary import Vocabulary
+from ..model import Claim, Evidence, Finding
+
+ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
+SAME_QUOTE = 0.6
+TOLLS = ("killed", "injured")
+KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
+         "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Member:
+    article: str
+    source: str | None
+    published: date | None
+    published_at: datetime | None
+    text: str
+    claims: tuple[Claim, ...]
+    copy_of: str | None = None
+
+
+class StoryComparer:
+    def __init__(self, vocabulary: Vocabulary, names: dict[str, str] | None = None):
+        self.vocab = vocabulary
+        self.names = names or {}  # actor id -> name, for explanations
+
+    def __call__(self, story: str, members: list[Member]) -> list[Finding]:
+        if len({m.article for m in members}) < 2:
+            return []
+        found = []
+        for kind in ("number", "duration", "date", "place"):
+            found += self._values(story, members, kind)
+        found += self._quotes(story, members)
+        found += self._titles(story, members)
+        return found
+
+    # -- numbers, durations, dates, places -------------------------------------------------------
+
+    def _compatible(self, a: Claim, am: Member, b: Claim, bm: Member) -> bool:
+        if a.kind == "date":
+            return same_date(a, b)
+        if a.kind == "place":
+            return same_place(a.value, b.value, self.vocab)
+        return same_amount(a, am.text, b, bm.text)
+
+    def _aligned(self, a: Claim, b: Claim) -> bool:
+        if a.what != b.what or (a.kind == "place" and a.holder != b.holder):
+            return False
+        if a.kind == "date" and not (a.explicit and b.explicit) and a.granularity != b.granularity:
+            return False
+        return shared_keys(a, b) >= ALIGN[a.kind]
+
+    def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
+        claims = [(c, m) for m in members for c in m.claims if c.kind == kind]
+        whats = sorted({c.what for c, _ in claims})
+        found = []
+        for what in whats:
+            mine = [(c, m) for c, m in claims if c.what == what]
+            # one detail per slot: claims of different articles joined when aligned
+            slots = _components(mine, lambda x, y: x[1].article != y[1].article and self._aligned(x[0], y[0]))
+            for slot in slots:
+                finding = self._slot(story, kind, what, slot)
+                if finding:
+                    found.append(finding)
+        return found
+
+    def _slot(self, story: str, kind: str, what: str, slot: list[tuple[Claim, Member]]) -> Finding | None:
+        by_article: dict[str, list[tuple[Claim, Member]]] = defaultdict(list)
+        for c, m in slot:
+            by_article[m.article].append((c, m))
+        if len(by_article) < 2:
+            return None
+
+        def agree(x: str, y: str) -> bool:
+            return any(self._compatible(a, am, b, bm) for a, am in by_article[x] for b, bm in by_article[y])
+
+        groups = _components(list(by_article), agree)
+        if len(groups) < 2:
+            return None
+        return self._finding(story, kind, what, by_article, groups)
+
+    def _finding(self, story, kind, what, by_article, groups) -> Finding:
+        members = {a: items[0][1] for a, items in by_article.items()}
+        groups = sorted(groups, key=lambda g: min(_when(members[a]) for a in g))
+        evidence = tuple(_evidence(c, m) for a in (a for g in groups for a in g) for c, m in by_article[a][:1])
+        outlier = _outlier(groups)
+        values = [" / ".join(f"“{e.text}” ({e.source or 'unknown outlet'})" for e in evidence if e.article in g) for g in groups]
+        detail = _detail_name(kind, what)
+        severity, rule, note = "warning", f"{kind}s: incompatible values across outlets", ""
+        if kind == "number" and what in TOLLS and _later_is_higher(groups, by_article, members):
+            severity, rule = "info", "numbers: a toll that rose between reports"
+            note = " Later reports give a higher toll, as is usual while casualties are still being counted."
+        elif kind == "date" and _year_only(by_article):
+            severity, rule = "error", "dates: the same day of a different year"
+        if outlier:
+            note += f" {members[outlier].source or 'One outlet'} stands alone against the others."
+        explanation = f"Outlets reporting this story give different {detail}: {'; against '.join(values)}.{note}"
+        return Finding(
+            KINDS[kind], severity, explanation, rule, evidence, about=detail, story=story,
+            groups=tuple(tuple(g) for g in groups), outlier=outlier,
+        )  # fmt: skip
+
+    # -- quotes and titles -----------------------------------------------------------------------
+
+    def _quotes(self, story: str, members: list[Member]) -> list[Finding]:
+        quotes = [(c, m) for m in members for c in m.claims if c.kind == "quote" and c.holder]
+        found = []
+        for slot in _components(quotes, lambda x, y: x[1].article != y[1].article and quote_overlap(x[0].value, y[0].value) >= SAME_QUOTE):
+            if len({m.article for _, m in slot}) < 2:
+                continue
+            speakers = {c.holder for c, _ in slot}
+            people = {s for s in speakers if s in self.names}
+            numbers = {frozenset(quote_numbers(c.value)) for c, _ in slot}
+            if len(people) >= 2 and people == speakers:
+                who = " and ".join(sorted(self.names[s] for s in people))
+                found.append(self._quote_finding(story, slot, f"Outlets give the same words to different speakers ({who})",
+                                                 "quotes: one quote, different speakers", lambda c: c.holder))  # fmt: skip
+            elif len(numbers) >= 2 and all(numbers):
+                found.append(self._quote_finding(story, slot, "Outlets quote the same words with different numbers in them",
+                                                 "quotes: one quote, different numbers", lambda c: frozenset(quote_numbers(c.value))))  # fmt: skip
+        return found
+
+    def _quote_finding(self, story, slot, lead: str, rule: str, key) -> Finding:
+        groups: dict = defaultdict(list)
+        for c, m in slot:
+            if m.article not in groups[key(c)]:
+                groups[key(c)].append(m.article)
+        groups_list = [tuple(g) for g in groups.values()]
+        evidence = tuple(_evidence(c, m) for c, m in slot)
+        quoted = "; ".join(f"“{_short(e.text)}” ({e.source or 'unknown outlet'})" for e in evidence)
+        return Finding("quote differs", "warning", f"{lead}: {quoted}.", rule, evidence, about=_short(slot[0][0].value),
+                       story=story, groups=tuple(groups_list), outlier=_outlier(groups_list))  # fmt: skip
+
+    def _titles(self, story: str, members: list[Member]) -> list[Finding]:
+        by_person: dict[str, list[tuple[Claim, Member]]] = defaultdict(list)
+        for m in members:
+            for c in m.claims:
+                if c.kind == "title" and c.valid is not None:
+                    by_person[c.holder].append((c, m))
+        found = []
+        for person, items in by_person.items():
+            right = [(c, m) for c, m in items if c.valid]
+            wrong = [(c, m) for c, m in items if not c.valid]
+            wrong_articles = {m.article for _, m in wrong}
+            right = [(c, m) for c, m in right if m.article not in wrong_articles]
+            if not right or not wrong:
+                continue
+            name = self.names.get(person, person)
+            evidence = tuple(_evidence(c, m) for c, m in [*right[:1], *_first_per_article(wrong)])
+            titles = "; ".join(f"“{e.text}” ({e.source or 'unknown outlet'})" for e in evidence)
+            groups = (tuple(dict.fromkeys(m.article for _, m in right)), tuple(dict.fromkeys(m.article for _, m in wrong)))
+            found.append(Finding(
+                "titles differ", "warning",
+                f"Outlets give {name} different titles, and not all were held on the date: {titles}.",
+                "titles: a title the knowledge base says was not held, against one that was", evidence,
+                about=name, story=story, groups=groups, outlier=_outlier(list(groups)),
+            ))  # fmt: skip
+        return found
+
+
+def _components(items: list, related) -> list[list]:
+    """Connected components of `items` under the symmetric relation `related` (small inputs)."""
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(items)), 2):
+        if root(i) != root(j) and related(items[i], items[j]):
+            parent[root(i)] = root(j)
+    groups: dict[int, list] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[root(i)].append(item)
+    return list(groups.values())
+
+
+def _when(m: Member) -> tuple:
+    return (m.published or date.max, m.published_at.timestamp() if m.published_at else 0.0)
+
+
+def _later_is_higher(groups, by_article, members) -> bool:
+    """True when every report of a higher toll was published after every report of a lower one."""
+    def top(group) -> float:
+        return max((c.high if c.high is not None else c.low or 0) for a in group for c, _ in by_article[a])
+
+    ordered = sorted(groups, key=top)
+    for low, high in zip(ordered, ordered[1:]):
+        if not all(members[a].published_at or members[a].published for a in (*low, *high)):
+            return False
+        if max(_when(members[a]) for a in low) >= min(_when(members[a]) for a in high):
+            return False
+    return True
+
+
+def _year_only(by_article) -> bool:
+    days = {(c.day.month, c.day.day) for items in by_article.values() for c, _ in items if c.granularity == "day"}
+    years = {c.day.year for items in by_article.values() for c, _ in items}
+    return len(days) == 1 and len(years) > 1
+
+
+def _outlier(groups) -> str | None:
+    if len(groups) == 2 and sum(len(g) for g in groups) >= 3:
+        small = min(groups, key=len)
+        if len(small) == 1:
+            return small[0]
+    return None
+
+
+def _first_per_article(items):
+    seen = set()
+    for c, m in items:
+        if m.article not in seen:
+            seen.add(m.article)
+            yield c, m
+
+
+def _evidence(c: Claim, m: Member) -> Evidence:
+    return Evidence(m.article, c.span.start, c.span.end, m.text[c.span.start : c.span.end], m.source)
+
+
+def _detail_name(kind: str, what: str) -> str:
+    if kind == "duration":
+        return f"lengths for the {what}"
+    if kind == "date":
+        return "dates"
+    if kind == "place":
+        return "places"
+    return {"killed": "death tolls", "injured": "numbers of injured"}.get(what, f"figures ({what})")
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
