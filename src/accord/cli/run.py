@@ -22,8 +22,8 @@ from .common import _pipeline, _reject, db_option, json_option, kb_option, main,
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines records (schema/analysis.schema.json).")
 def analyze(paths, published, kb_dirs, as_json) -> None:
     """Analyse articles (files, directories, globs, - for stdin) and print a report."""
-    from .report import render
-    from .serialize import analysis_to_dict
+    from ..report import render
+    from ..serialize import analysis_to_dict
 
     rejected = 0
     for item in _pipeline(kb_dirs).analyze_paths(paths, published):
