@@ -1,0 +1,30 @@
+// Reading the accord API. Every request goes to the server the page came from.
+
+export class ApiError extends Error {}
+
+/** GET a path under /api and return its JSON; an ApiError carries the server's message. */
+export async function get(path) {
+  const response = await fetch("/api/" + path, { headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (err) {
+    throw new ApiError(`${path}: the server answered ${response.status} without JSON`);
+  }
+  if (!response.ok) throw new ApiError(`${path}: ${body && body.error ? body.error : response.status}`);
+  return body;
+}
+
+/** All items of a paged list endpoint (up to `cap`), following offset until total is reached. */
+export async function all(path, cap = 5000) {
+  const joiner = path.includes("?") ? "&" : "?";
+  const items = [];
+  let total = 0;
+  do {
+    const page = await get(`${path}${joiner}limit=1000&offset=${items.length}`);
+    total = page.total;
+    items.push(...page.items);
+    if (!page.items.length) break;
+  } while (items.length < total && items.length < cap);
+  return { total, items };
+}

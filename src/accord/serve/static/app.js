@@ -1,0 +1,79 @@
+// The dashboard's entry: the filter bar, the tabs, and drawing the chosen view whenever the URL changes.
+
+import { get } from "./api.js";
+import { el, fill } from "./dom.js";
+import { read, update, FILTERS } from "./state.js";
+import * as timeline from "./timeline.js";
+import * as map from "./map.js";
+import * as network from "./network.js";
+import * as stances from "./stances.js";
+import * as article from "./article.js";
+import * as findings from "./findings.js";
+
+const VIEWS = { timeline, map, network, stances, article, findings };
+const form = document.getElementById("filters");
+const main = document.getElementById("view");
+let drawing = 0;
+
+async function draw() {
+  const state = read();
+  const view = VIEWS[state.view] ? state.view : "timeline";
+  for (const name of FILTERS) if (form.elements[name]) form.elements[name].value = state[name] || "";
+  for (const tab of document.querySelectorAll("#tabs a")) {
+    tab.classList.toggle("on", tab.dataset.view === view);
+    tab.href = "#" + new URLSearchParams({ ...withoutView(state), view: tab.dataset.view });
+  }
+  const ticket = ++drawing;
+  const root = el("div", { class: `view ${view}` });
+  main.dataset.state = "loading";
+  try {
+    await VIEWS[view].render(root, state);
+    if (ticket !== drawing) return;
+    fill(main, root);
+    main.dataset.state = "ready";
+    main.dataset.view = view;
+  } catch (err) {
+    if (ticket !== drawing) return;
+    fill(main, el("p", { class: "error", role: "alert" }, `Could not draw this view: ${err.message}`));
+    main.dataset.state = "error";
+  }
+}
+
+// The filters that belong to the URL, without the view-specific keys (article id, mark).
+function withoutView(state) {
+  const kept = {};
+  for (const key of [...FILTERS, "by", "q", "story"]) if (state[key]) kept[key] = state[key];
+  return kept;
+}
+
+async function choices() {
+  try {
+    const [types, actors] = await Promise.all([get("counts/day?by=type&limit=1000"), get("actors?limit=1000")]);
+    const select = form.elements.type;
+    for (const type of [...new Set(types.items.map((item) => item.key))].sort()) select.appendChild(el("option", { value: type }, type));
+    select.value = read().type || "";
+    const list = document.getElementById("actor-names");
+    const seen = new Set();
+    for (const actor of actors.items) {
+      const id = actor.actor_id || actor.id;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      list.appendChild(el("option", { value: id }, actor.name || id));
+    }
+  } catch (err) {
+    // The choices only help typing; the views report their own errors.
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const changes = {};
+  for (const name of FILTERS) changes[name] = form.elements[name].value.trim() || null;
+  update(changes);
+});
+document.getElementById("clear-filters").addEventListener("click", () => {
+  update(Object.fromEntries(FILTERS.map((name) => [name, null])));
+});
+window.addEventListener("hashchange", draw);
+choices();
+draw();

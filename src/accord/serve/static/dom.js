@@ -1,0 +1,61 @@
+// Small DOM helpers. Data is only ever added as text nodes or attribute values, never as markup.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function build(node, attrs, children) {
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** An HTML element: el("td", {class: "n"}, "text", otherNode). */
+export function el(tag, attrs, ...children) {
+  return build(document.createElement(tag), attrs, children);
+}
+
+/** An SVG element, same call shape as el(). */
+export function svg(tag, attrs, ...children) {
+  return build(document.createElementNS(SVG, tag), attrs, children);
+}
+
+/** Replace everything inside `node` with `children`. */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return build(node, {}, children);
+}
+
+/** A short notice in place of a view with nothing to show. */
+export function empty(message) {
+  return el("p", { class: "empty" }, message);
+}
+
+/** Colours and names of CAMEO's QuadClass 1..4. */
+export const QUADS = {
+  1: { name: "verbal cooperation", colour: "#2e8b57" },
+  2: { name: "material cooperation", colour: "#1f6fb2" },
+  3: { name: "verbal conflict", colour: "#e08a1e" },
+  4: { name: "material conflict", colour: "#c0392b" },
+};
+
+const PALETTE = ["#1f6fb2", "#c0392b", "#2e8b57", "#e08a1e", "#7d3c98", "#16a085", "#b9770e", "#5d6d7e",
+  "#d35400", "#2874a6", "#922b21", "#1e8449", "#af601a", "#6c3483", "#117a65", "#839192"];
+
+/** A stable colour for a series key: QuadClass colours for 1..4, a palette slot otherwise. */
+export function colourOf(key, index) {
+  if (QUADS[key]) return QUADS[key].colour;
+  return PALETTE[index % PALETTE.length];
+}
+
+/** A small square of `colour` for a legend. */
+export function swatch(colour) {
+  const node = el("span", { class: "swatch" });
+  node.style.background = colour;
+  return node;
+}
