@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 
 import click
 
 from ..errors import AccordError
-from ..model import Analysis, Rejected
-from ..read import read_sources
+from ..model import Rejected
 from ..store import Store
 from .common import _pipeline, _reject, db_option, json_option, kb_option, main, published_option
 
@@ -42,47 +40,31 @@ def analyze(paths, published, kb_dirs, as_json) -> None:
 @published_option
 @kb_option
 @db_option
-def ingest(paths, published, kb_dirs, db_path) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse in N processes on this machine (this one stores).")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", help="Analyse on the Dask cluster at ADDRESS (tcp://host:8786).")
+@click.option("--shards", type=click.Path(file_okay=False),
+              help="Where cluster workers write Parquet shards, shared with this machine [default: DB.shards].")  # fmt: skip
+def ingest(paths, published, kb_dirs, db_path, workers, scheduler, shards) -> None:
     """Analyse articles, store them, group them into stories and compare the outlets of the
-    stories this run touched; the same article twice is stored once."""
-    from ..store.stories import StoryBook
-
-    counts: Counter[str] = Counter()
-    reasons: list[Rejected] = []
-    try:
-        store = Store(db_path)
-    except AccordError as err:
-        raise click.ClickException(str(err)) from None
-    seen: list = []
-    with store:
-        stories = StoryBook(store)
-        _ingest(paths, published, kb_dirs, store, stories, seen, counts, reasons)
-        across = stories.refresh()
-    counts["already stored"] += len(seen)
-    counts["read"] = counts["rejected"] + counts["stored"] + counts["already stored"]
-    for item in reasons:
-        _reject(item)
-    click.echo(
-        f"read {counts['read']}, stored {counts['stored']}, already stored {counts['already stored']}, "
-        f"rejected {counts['rejected']}; {across} findings across outlets in the stories touched  ->  {db_path}"
-    )
-    sys.exit(1 if reasons else 0)
-
-
-def _ingest(paths, published, kb_dirs, store, stories, seen, counts, reasons) -> None:
+    stories this run touched; the same article twice is stored once, and a stopped run resumes."""
     from tqdm import tqdm
 
-    with tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as bar:
-        for item in _pipeline(kb_dirs).stream(store.unseen(read_sources(paths, published), seen)):
-            if isinstance(item, Rejected):
-                counts["rejected"] += 1
-                reasons.append(item)
-            elif isinstance(item, Analysis) and store.save(item):
-                counts["stored"] += 1
-                stories.place(item.article.id)
-            else:
-                counts["already stored"] += 1
-            bar.update()
+    from ..ingest import ingest as run_ingest
+
+    try:
+        with tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as bar:
+            report = run_ingest(paths, db_path, published, tuple(kb_dirs), workers, scheduler, shards, bar.update)
+    except AccordError as err:
+        raise click.ClickException(str(err)) from None
+    for item in report.rejected:
+        _reject(item)
+    resumed = f" (and {report.resumed} from the shards of a stopped run)" if report.resumed else ""
+    click.echo(
+        f"read {report.read}, stored {report.stored}{resumed}, already stored {report.already_stored}, "
+        f"rejected {len(report.rejected)}; {report.across} findings across outlets in the stories touched  ->  {db_path}"
+    )
+    sys.exit(1 if report.rejected else 0)
 
 
 def _open(db_path: str) -> Store:

@@ -18,6 +18,7 @@ from ..serialize import analysis_to_dict
 DEFAULT_PATH = "accord.db"
 STORY_TABLES = ("profiles", "story_members", "story_findings")
 RECORD_TABLES = ("events", "sentences", "quotes", "stances", "claims", "findings")
+ROW_TABLES = ("articles", "actors", "mentions", "dates", *RECORD_TABLES)  # what one article adds
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -80,57 +81,29 @@ class Store:
 
     def save(self, analysis: Analysis) -> bool:
         """Store one analysis in one transaction; False (and no write) if the article is stored."""
-        a = analysis.article
-        record = analysis_to_dict(analysis)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        return self.save_rows(analysis_rows(analysis))
+
+    def save_rows(self, rows: dict[str, list]) -> bool:
+        """Store one article's rows (from `analysis_rows`, perhaps read back from a shard) in one
+        transaction; False (and no write) if the article is stored."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            inserted = db.execute(
-                "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    a.id, a.origin, a.url, a.source, a.title, _iso(a.published), _iso(analysis.as_of),
-                    analysis.as_of_rule, a.language, a.text, json.dumps([[h.start, h.end] for h in a.headings]),
-                    json.dumps(list(analysis.stages)), now, _iso(a.published_at),
-                ),
-            ).rowcount  # fmt: skip
+            article = rows["articles"][0]
+            inserted = db.execute(f"INSERT OR IGNORE INTO articles VALUES ({_marks(article)})", article).rowcount
             if inserted:
-                self._save_children(a.id, analysis, record)
+                for table in ROW_TABLES[1:]:
+                    if rows[table]:
+                        db.executemany(f"INSERT INTO {table} VALUES ({_marks(rows[table][0])})", rows[table])
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
         return bool(inserted)
 
-    def _save_children(self, article_id: str, analysis: Analysis, record: dict) -> None:
-        db = self.db
-        db.executemany(
-            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
-            [(article_id, x.id, x.name, x.kind, x.code, x.country, x.sector, x.role) for x in analysis.actors],
-        )
-        db.executemany(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (article_id, m.span.start, m.span.end, m.text, m.actor, m.kind, m.rule, m.role, m.role_valid)
-                for m in analysis.mentions
-            ],
-        )
-        db.executemany(
-            "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
-            [
-                (article_id, d.span.start, d.span.end, d.text, _iso(d.start), _iso(d.end), d.granularity, d.rule)
-                for d in analysis.dates
-            ],
-        )
-        for table in RECORD_TABLES:
-            db.executemany(
-                f"INSERT INTO {table} VALUES (?,?,?)",
-                [(article_id, n, json.dumps(item)) for n, item in enumerate(record[table])],
-            )
-
     def count(self, table: str = "articles") -> int:
         """The number of rows in one of the store's tables."""
-        if table not in ("articles", "actors", "mentions", "dates", *RECORD_TABLES, *STORY_TABLES):
+        if table not in (*ROW_TABLES, *STORY_TABLES):
             raise StoreError(f"no table {table!r} in the store")
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
@@ -142,6 +115,36 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def analysis_rows(analysis: Analysis) -> dict[str, list[tuple]]:
+    """The rows one analysis adds to each table of ROW_TABLES (the article's row first)."""
+    a = analysis.article
+    record = analysis_to_dict(analysis)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    rows = {
+        "articles": [(
+            a.id, a.origin, a.url, a.source, a.title, _iso(a.published), _iso(analysis.as_of),
+            analysis.as_of_rule, a.language, a.text, json.dumps([[h.start, h.end] for h in a.headings]),
+            json.dumps(list(analysis.stages)), now, _iso(a.published_at),
+        )],
+        "actors": [(a.id, x.id, x.name, x.kind, x.code, x.country, x.sector, x.role) for x in analysis.actors],
+        "mentions": [
+            (a.id, m.span.start, m.span.end, m.text, m.actor, m.kind, m.rule, m.role, m.role_valid)
+            for m in analysis.mentions
+        ],
+        "dates": [
+            (a.id, d.span.start, d.span.end, d.text, _iso(d.start), _iso(d.end), d.granularity, d.rule)
+            for d in analysis.dates
+        ],
+    }  # fmt: skip
+    for table in RECORD_TABLES:
+        rows[table] = [(a.id, n, json.dumps(item)) for n, item in enumerate(record[table])]
+    return rows
+
+
+def _marks(row) -> str:
+    return ",".join("?" * len(row))
 
 
 def _iso(day) -> str | None:
