@@ -86,7 +86,7 @@ async def _server_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 class BodyLimit:
-    """Refuse (413) a request body larger than `limit` bytes, declared or streamed."""
+    """Refuse (413, JSON) a request body larger than `limit` bytes, declared or streamed."""
 
     def __init__(self, app: ASGIApp, limit: int):
         self.app, self.limit = app, limit
@@ -94,27 +94,18 @@ class BodyLimit:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        message = f"request body too large: the limit is {self.limit:,} bytes"
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            return await self._refuse(send)
+            return await _error(413, message)(scope, receive, send)
         seen = 0
 
         async def counted() -> dict:
             nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
+            received = await receive()
+            seen += len(received.get("body", b""))
             if seen > self.limit:
-                raise _TooLarge
-            return message
+                raise HTTPException(status_code=413, detail=message)
+            return received
 
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await self._refuse(send)
-
-    async def _refuse(self, send: Send) -> None:
-        await _error(413, f"request body too large: the limit is {self.limit:,} bytes")({}, None, send)
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, counted, send)
