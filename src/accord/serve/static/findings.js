@@ -21,12 +21,13 @@ export async function render(root, state) {
         el("a", { href: "#", onclick: openArticle(ev.article, ev.start, ev.end) }, "read in the article")))))))
     : empty("No findings yet.");
   const storyList = stories.items.length
-    ? el("table", { class: "records", id: "story-list" },
-      el("thead", {}, el("tr", {}, Object.keys(stories.items[0]).filter(shown).map((k) => el("th", {}, k)))),
-      el("tbody", {}, stories.items.map((s) => el("tr", { class: s.id === state.story ? "chosen" : "" },
-        Object.entries(s).filter(([k]) => shown(k)).map(([k, v]) => el("td", {}, k === "id"
-          ? el("a", { href: "#", onclick: (event) => { event.preventDefault(); update({ story: s.id === state.story ? null : s.id }); } }, v)
-          : text(v)))))))
+    ? el("ol", { class: "stories", id: "story-list" }, stories.items.map((s) => el("li", { class: s.story === state.story ? "chosen" : "", "data-story": s.story },
+      el("a", { href: "#", onclick: (event) => { event.preventDefault(); update({ story: s.story === state.story ? null : s.story }); } },
+        el("code", {}, s.story)),
+      ` ${s.articles.length} article${s.articles.length === 1 ? "" : "s"} from ${s.outlets.join(", ") || "unknown outlets"}; ${s.findings} finding${s.findings === 1 ? "" : "s"}`,
+      el("ul", {}, s.articles.map((a) => el("li", {},
+        el("a", { href: "#", onclick: openArticle(a.id) }, a.title || "(untitled)"),
+        el("small", {}, ` ${[a.source, a.published].filter(Boolean).join(" · ")}${a.copy_of ? " (a copy)" : ""}`)))))))
     : empty("No stories yet.");
   fill(root,
     el("h2", {}, "Findings ", el("small", { id: "finding-total" }, findings.total)),
@@ -36,5 +37,3 @@ export async function render(root, state) {
     el("h2", {}, "Stories ", el("small", { id: "story-total" }, stories.total)), storyList);
 }
 
-const shown = (key) => !["findings", "members"].includes(key);
-const text = (value) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value));

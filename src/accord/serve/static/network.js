@@ -11,7 +11,7 @@ export function layout(nodes, edges, rounds = 300) {
   const n = nodes.length;
   const at = new Map(nodes.map((node, i) => [node.id, {
     x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }]));
-  const ideal = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+  const ideal = Math.sqrt((W * H) / Math.max(1, n)) * 0.45;
   for (let round = 0; round < rounds; round++) {
     const heat = 20 * (1 - round / rounds) + 0.5;
     const push = new Map(nodes.map((node) => [node.id, { x: 0, y: 0 }]));
@@ -32,7 +32,10 @@ export function layout(nodes, edges, rounds = 300) {
       push.get(edge.target).x += dx * pull; push.get(edge.target).y += dy * pull;
     }
     for (const node of nodes) {
-      const p = at.get(node.id), f = push.get(node.id), size = Math.hypot(f.x, f.y) || 1;
+      const p = at.get(node.id), f = push.get(node.id);
+      f.x += (W / 2 - p.x) * 0.2 * Math.sqrt(n);  // gravity keeps unlinked groups on the page
+      f.y += (H / 2 - p.y) * 0.2 * Math.sqrt(n);
+      const size = Math.hypot(f.x, f.y) || 1;
       p.x = Math.min(W - 60, Math.max(60, p.x + (f.x / size) * Math.min(size, heat)));
       p.y = Math.min(H - 30, Math.max(30, p.y + (f.y / size) * Math.min(size, heat)));
     }
@@ -50,7 +53,7 @@ export async function render(root, state) {
   const chart = svg("svg", { id: "network-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const defs = svg("defs", {});
   for (const [quad, { colour }] of Object.entries(QUADS)) {
-    defs.appendChild(svg("marker", { id: `arrow-${quad}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+    defs.appendChild(svg("marker", { id: `arrow-${quad}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
       svg("path", { d: "M0 0L10 5L0 10Z", fill: colour })));
   }
   chart.appendChild(defs);
