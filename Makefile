@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## analyse the bundled examples and print the report
+demo: $(STAMP)  ## analyse the bundled examples, print the report and store them for the dashboard
 	$(BIN)/accord analyze examples/
+	$(BIN)/accord ingest examples/ --db demo.db
+	@echo "Open the dashboard: $(BIN)/accord serve --db demo.db   then visit http://127.0.0.1:8000/"
 
 test: $(STAMP)  ## run the test suite (quality gates included)
 	$(BIN)/python -m pytest
