@@ -5,20 +5,13 @@ Every test blocks requests that leave the local server and fails if the page att
 
 import json
 import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
 import pytest
-from click.testing import CliRunner
-
-from accord.cli import main
-from accord.serve import create_app
 
 from .conftest import EXAMPLES, ROOT
+from .serve_fixtures import ingest, serve
 
 OUTPUT = ROOT / "tests" / "output" / "dashboard"
 FLAGS = [
@@ -50,40 +43,14 @@ def chromium() -> str:
     pytest.skip("no chromium on this machine: install Debian's (apt-get install chromium) to run the browser tests")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    """A store of the examples plus the payload article, built by `accord ingest`."""
+def server(tmp_path_factory):
+    """The base URL of uvicorn serving a store of the examples plus the payload article."""
     folder = tmp_path_factory.mktemp("dashboard")
     payload = folder / "payload.jsonl"
     payload.write_text(json.dumps(PAYLOAD) + "\n", encoding="utf-8")
-    db = folder / "demo.db"
-    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), str(payload), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
-
-
-@pytest.fixture(scope="module")
-def server(store):
-    """The base URL of uvicorn serving `store` on a free local port."""
-    import uvicorn
-
-    port = free_port()
-    instance = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serve(ingest([EXAMPLES, payload], folder / "demo.db")) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="module")
@@ -338,3 +305,31 @@ def test_script_payloads_stay_inert_text(page, api):
             page.ready(view)
         assert page.page.locator(INJECTED).count() == 0, view
     assert page.page.evaluate("window.__pwned") is None
+
+
+def test_scope_and_filtered_matrix_agree_with_the_api(api):
+    assert api("dashboard/scope") == {"filtered": False, "articles": None}
+    assert api("dashboard/stances/matrix") == api("stances/matrix")
+    events = api("events?type=CONSULT&limit=1000")["items"]
+    kept = api("dashboard/scope?type=CONSULT")
+    assert kept["filtered"] and sorted(kept["articles"]) == sorted({e["article_id"] for e in events})
+    stances = [s for s in api("stances?limit=1000")["items"] if s["article_id"] in kept["articles"]]
+    matrix = api("dashboard/stances/matrix?type=CONSULT")
+    counted = sum(cell[p] for cell in matrix["cells"] for p in ("support", "oppose", "conditional", "neutral"))
+    assert 0 < counted == len(stances) < api("stances")["total"]
+    assert {e["article_id"] for cell in matrix["cells"] for e in cell["evidence"]} <= set(kept["articles"])
+
+
+def test_filters_narrow_the_article_views(page, api):
+    kept = set(api("dashboard/scope?type=CONSULT")["articles"])
+    page.open("view=article&type=CONSULT", "article")
+    listed = page.page.locator("#article-list li").evaluate_all("(nodes) => nodes.map((n) => n.dataset.id)")
+    assert set(listed) == kept and len(listed) < api("articles")["total"]
+    page.page.locator('#tabs a[data-view="stances"]').click()
+    page.ready("stances")
+    matrix = api("dashboard/stances/matrix?type=CONSULT")
+    assert page.page.locator("#stance-matrix td.cell").count() == len(matrix["cells"])
+    page.page.locator('#tabs a[data-view="findings"]').click()
+    page.ready("findings")
+    stories = [s for s in api("stories")["items"] if any(a["id"] in kept for a in s["articles"])]
+    assert page.page.locator("#story-list > li").count() == len(stories) < api("stories")["total"]

@@ -1,14 +1,21 @@
-"""The dashboard: one page at `/` and its files under `/static/`, all read from inside the package."""
+"""The dashboard: one page at `/` and its files under `/static/`, all read from inside the package,
+and the two reads it needs beyond the API: which articles the filters keep, and the stance matrix
+of those articles."""
 
 from __future__ import annotations
 
+import json
 import mimetypes
 from importlib import resources
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
-router = APIRouter(include_in_schema=False)
+from . import queries
+from .api import Db, Events
+
+router = APIRouter()
+POLARITIES = ("support", "oppose", "conditional", "neutral")
 
 # Every file the page loads comes from accord itself: the policy forbids anything else.
 POLICY = (
@@ -42,13 +49,51 @@ def _response(name: str) -> Response:
     return Response(FILES[name], media_type=media, headers=HEADERS)
 
 
-@router.get("/")
+@router.get("/", include_in_schema=False)
 def index() -> Response:
     """The dashboard page."""
     return _response("index.html")
 
 
-@router.get("/static/{name}")
+@router.get("/static/{name}", include_in_schema=False)
 def static(name: str) -> Response:
     """One of the dashboard's files (scripts, style sheet, the world outline)."""
     return _response(name)
+
+
+def scope(db, where: queries.EventFilter) -> list[str] | None:
+    """Ids of the articles with an event matching `where`, or None when `where` filters nothing."""
+    if where == queries.EventFilter():
+        return None
+    condition, params = where.where()
+    return [row[0] for row in db.execute(f"SELECT DISTINCT e.article_id FROM event_index e WHERE {condition}", params)]
+
+
+@router.get("/api/dashboard/scope")
+def articles_in_scope(db: Db, where: Events) -> dict:
+    """The articles the event filters keep (those with a matching event): `articles` is null when
+    nothing is filtered. The dashboard narrows its article, finding and story views to them."""
+    ids = scope(db, where)
+    return {"filtered": ids is not None, "articles": ids}
+
+
+@router.get("/api/dashboard/stances/matrix")
+def stance_matrix(db: Db, where: Events) -> dict:
+    """The stance matrix (as /api/stances/matrix) of the articles the event filters keep."""
+    ids = scope(db, where)
+    if ids is None:
+        return queries.stance_matrix(db)
+    cells: dict[tuple[str, str], dict] = {}
+    rows = db.execute(
+        "SELECT r.article_id, r.record, COALESCE(a.code, a.name, json_extract(r.record, '$.holder')) FROM stances r "
+        "LEFT JOIN actors a ON a.article_id = r.article_id AND a.actor_id = json_extract(r.record, '$.holder') "
+        "WHERE r.article_id IN (SELECT value FROM json_each(?)) ORDER BY r.rowid", (json.dumps(ids),),
+    )  # fmt: skip
+    for article_id, record, holder in rows:
+        stance = json.loads(record)
+        cell = cells.setdefault((holder, stance["issue"]), {"holder": holder, "issue": stance["issue"],
+                                                            **dict.fromkeys(POLARITIES, 0), "evidence": []})  # fmt: skip
+        cell[stance["polarity"]] += 1
+        cell["evidence"] += [{"article_id": article_id, **span} for span in stance["evidence"]]
+    return {"holders": sorted({h for h, _ in cells}), "issues": sorted({i for _, i in cells}),
+            "cells": [cells[key] for key in sorted(cells)]}  # fmt: skip

@@ -28,3 +28,9 @@ export async function all(path, cap = 5000) {
   } while (items.length < total && items.length < cap);
   return { total, items };
 }
+
+/** The ids of the articles whose events match the filters in `query` (a Set), or null when nothing is filtered. */
+export async function scope(query) {
+  const found = await get(`dashboard/scope?${query}`);
+  return found.filtered ? new Set(found.articles) : null;
+}

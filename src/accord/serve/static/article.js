@@ -1,6 +1,6 @@
 // Article view: the list of articles, and one article's text with its records highlighted from their offsets.
 
-import { get } from "./api.js";
+import { all, get, scope } from "./api.js";
 import { el, fill, empty } from "./dom.js";
 import { filterQuery, update } from "./state.js";
 
@@ -19,16 +19,17 @@ export function spanOf(record) {
 export async function render(root, state) {
   const search = el("input", { type: "search", id: "article-search", placeholder: "search titles and text", value: state.q || "" });
   search.addEventListener("change", () => update({ q: search.value || null }));
-  const query = (state.q ? `q=${encodeURIComponent(state.q)}` : "q=") + filterQuery(state, ["since", "until"]);
-  const list = await get(`articles?limit=200&${query}`);
-  const items = el("ol", { class: "articles", id: "article-list" }, list.items.map((item) =>
+  const [found, kept] = await Promise.all([all(`articles?q=${encodeURIComponent(state.q || "")}`), scope(filterQuery(state).slice(1))]);
+  const shown = kept ? found.items.filter((item) => kept.has(item.id)) : found.items;
+  const items = el("ol", { class: "articles", id: "article-list" }, shown.map((item) =>
     el("li", { class: item.id === state.id ? "chosen" : "", "data-id": item.id },
       el("a", { href: "#", onclick: (event) => { event.preventDefault(); update({ view: "article", id: item.id, mark: null }); } },
         item.title || "(untitled)"),
       el("small", {}, [item.source, item.published].filter(Boolean).join(" · ")))));
   const side = el("aside", { class: "article-index" }, search,
-    el("p", { class: "summary" }, el("b", { id: "article-total" }, list.total), " articles"),
-    list.items.length ? items : empty("No articles match."));
+    el("p", { class: "summary" }, el("b", { id: "article-total" }, shown.length), " articles",
+      kept ? el("span", { class: "hint" }, " with events that match the filters") : null),
+    shown.length ? items : empty("No articles match."));
   const body = el("div", { class: "article-body" });
   fill(root, el("div", { class: "split" }, side, body));
   if (!state.id) return fill(body, empty("Choose an article to read it with its records."));

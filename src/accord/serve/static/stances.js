@@ -12,7 +12,7 @@ const key = (entry) => (typeof entry === "string" ? entry : entry.id);
 
 /** Draw the stance matrix of `state` into `root`. */
 export async function render(root, state) {
-  const data = await get(`stances/matrix?${filterQuery(state).slice(1)}`);
+  const data = await get(`dashboard/stances/matrix?${filterQuery(state).slice(1)}`);
   if (!data.cells.length) return fill(root, empty("No stances match these filters."));
   const cells = new Map(data.cells.map((cell) => [`${cell.holder}\u0000${cell.issue}`, cell]));
   const evidence = el("section", { id: "stance-evidence", class: "panel" }, empty("Choose a cell to read its evidence."));
