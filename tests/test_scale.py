@@ -2,14 +2,13 @@
 one process stores, record by record."""
 
 import shutil
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from accord.cli import main
 from accord.errors import AccordError
-from accord.ingest import ingest
+from accord.ingest import compare_stores, ingest
 from accord.store.db import ROW_TABLES
 
 from .conftest import EXAMPLES
@@ -24,29 +23,12 @@ TEXTS = [
     "Protesters rallied outside the parliament in Tbilisi on Sunday to demand new elections, "
     "and police detained at least twelve people, the interior ministry said.",
 ]
-SKIP = {"articles": ("ingested_at",)}  # when it was stored is not a result
-RUN_TABLES = ("schema_migrations", "ingest_runs", "sqlite_sequence")
-
-
-def dump(db_path) -> dict[str, list[tuple]]:
-    """Every row of every result table of a store, columns in order, rows sorted."""
-    db = sqlite3.connect(db_path)
-    tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") if t not in RUN_TABLES]
-    found = {}
-    for table in tables:
-        columns = [c[1] for c in db.execute(f"PRAGMA table_info({table})") if c[1] not in SKIP.get(table, ())]
-        rows = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-        found[table] = sorted(rows, key=repr)
-    db.close()
-    return found
 
 
 def assert_same_store(one, other, tables=None) -> None:
-    """Two stores hold the same rows in every result table (or in `tables`)."""
-    first, second = dump(one), dump(other)
-    assert first.keys() == second.keys()
-    for table in tables or first:
-        assert first[table] == second[table], f"table {table} differs"
+    """Two stores hold the same rows in every result table (or in `tables`), none missing or extra."""
+    differences = {t: d for t, d in compare_stores(one, other).items() if d != (0, 0) and (tables is None or t in tables)}
+    assert differences == {}, f"(missing, extra) rows by table: {differences}"
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +105,16 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+
+
+def test_comparing_stores_counts_missing_and_extra_rows(one_process, tmp_path):
+    import sqlite3
+
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(one_process) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with sqlite3.connect(copy) as db:
+        db.execute("DELETE FROM events WHERE rowid IN (SELECT rowid FROM events LIMIT 2)")
+        db.execute("UPDATE quotes SET record = '{}' WHERE rowid = (SELECT MIN(rowid) FROM quotes)")
+    differences = compare_stores(one_process, copy)
+    assert (differences["events"], differences["quotes"], differences["articles"]) == ((2, 0), (1, 1), (0, 0))

@@ -11,6 +11,7 @@ shards a cluster left, and, because the killed run is still marked unfinished in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -131,3 +132,33 @@ def _finish(store: Store) -> None:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def compare_stores(reference: str | Path, other: str | Path) -> dict[str, tuple[int, int]]:
+    """Row by row, for every result table of `reference`: (rows `other` lacks, rows it holds
+    too many times or that `reference` lacks). All zeros means the same results. When each
+    article was stored, the run bookkeeping and full-text index internals are left aside."""
+    first, second = _rows(reference), _rows(other)
+    return {table: (sum((rows - second.get(table, Counter())).values()), sum((second.get(table, Counter()) - rows).values()))
+            for table, rows in first.items()}  # fmt: skip
+
+
+def _rows(path: str | Path) -> dict[str, Counter]:
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [t for (t,) in db.execute(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') "
+            "AND name NOT LIKE 'sqlite%'"
+        ) if t not in _BOOKKEEPING]  # fmt: skip
+        found = {}
+        for table in tables:
+            columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")') if (table, c[1]) != ("articles", "ingested_at")]
+            found[table] = Counter(db.execute(f'SELECT {", ".join(columns)} FROM "{table}"'))
+        return found
+    finally:
+        db.close()
+
+
+_BOOKKEEPING = ("schema_migrations", "ingest_runs")
