@@ -29,7 +29,8 @@ PAYLOAD = {
         "on Tuesday to resume talks on the border. <script>window.__pwned = 'text'; console.log('pwned')</script> "
         "Mirzoyan said the talks were \"useful <img src=x onerror=\"window.__pwned='quote'\">\" and urged a "
         "ceasefire along the frontier. Azerbaijan accused Armenia of shelling villages near the border "
-        "<svg onload=\"console.log('pwned')\"></svg> on Monday, a charge Yerevan denied."
+        "<svg onload=\"console.log('pwned')\"></svg> on Monday, a charge Yerevan denied. "
+        "US President Joe Biden welcomed the meeting."  # a past holder as current: a finding
     ),
 }
 
@@ -275,14 +276,24 @@ def test_article_view_highlights_records_from_their_offsets(page, api):
     page.shoot("article")
 
 
+def test_no_findings_yet_on_a_store_without_them(browser, tmp_path):
+    with serve(ingest([EXAMPLES / "alaska-summit.html"], tmp_path / "one.db")) as base_url:
+        page = browser.new_page()
+        try:
+            page.goto(f"{base_url}/#view=findings")
+            page.locator('main[data-state="ready"][data-view="findings"]').wait_for()
+            assert "No findings yet." in page.locator("main").inner_text()
+        finally:
+            page.close()
+
+
 def test_findings_and_stories(page, api):
     findings, stories = api("findings"), api("stories")
     page.open("view=findings", "findings")
     assert page.page.locator("#finding-total").inner_text() == str(findings["total"])
-    if findings["total"]:
-        assert page.page.locator("#finding-list > li").count() == findings["total"]
-    else:
-        assert "No findings yet" in page.page.locator("main").inner_text()
+    assert page.page.locator("#finding-list > li").count() == findings["total"] > 0
+    shown = page.page.locator("#finding-list").inner_text()
+    assert all(f["explanation"] in shown for f in findings["items"])
     assert page.page.locator("#story-list > li").count() == stories["total"] > 0
     page.shoot("findings")
 
@@ -298,6 +309,8 @@ def test_script_payloads_stay_inert_text(page, api):
     page.ready("article")
     assert page.page.locator("#article-title").inner_text() == PAYLOAD_TITLE
     assert page.page.locator("#article-text").inner_text() == article["text"]
+    evidence = {e["text"] for f in article["findings"] for e in f["evidence"]}
+    assert set(page.texts("#article-text .hl.finding")) == evidence == {"US President Joe Biden"}
     page.shoot("payload")
     for view in ("article", "timeline", "map", "network", "stances", "findings"):
         if view != "article":
