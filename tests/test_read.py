@@ -104,7 +104,8 @@ def test_jsonl_reads_each_line_and_rejects_broken_lines():
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "image.txt", "binary"),
         (gzip.compress(ENGLISH.encode()), "article.txt", "binary"),
         (bytes(range(0, 256)) * 4, "noise.bin", "binary"),
-        (ENGLISH.encode("cp1252") + "é".encode("cp1252"), "latin.txt", "not valid UTF-8"),
+        ("Zelensky’s “peace” — naïve café. ".encode() * 3 + "Zelensky’s “peace” — naïve café. ".encode("cp1252") * 3
+         + ENGLISH.encode(), "mixed.txt", "no encoding reads it cleanly"),  # UTF-8 and Windows-1252 mixed
         (GERMAN.encode(), "de.txt", "not English"),
         (b"<html><body><div><p></div></body>", "broken.html", "no main text"),
         (b"<?xml version='1.0'?><rss version='2.0'><chan", "broken.xml", "not a readable feed"),

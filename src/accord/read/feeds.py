@@ -7,13 +7,15 @@ import feedparser
 from ..errors import InputRejected
 from ..model import Article, Rejected
 from .decode import MAX_CORPUS_BYTES, check_size
-from .html import fragment_text
+from .html import fragment_text, require_article_text
 from .text import make_article
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
     """Yield an Article (or a Rejected with its reason) for every entry of the feed."""
     check_size(data, MAX_CORPUS_BYTES)
+    if b"<!ENTITY" in data:  # no feed needs its own entities; expanding them is an attack ("billion laughs")
+        raise InputRejected("the feed declares XML entities (<!ENTITY> in a DOCTYPE), which accord does not expand")
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")
@@ -23,7 +25,7 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
         where = f"{origin}#entry-{n}"
         body = entry.get("content", [{}])[0].get("value") or entry.get("summary", "")
         try:
-            yield make_article(
+            article = make_article(
                 fragment_text(body),
                 where,
                 url=entry.get("link"),
@@ -31,5 +33,7 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
                 title=entry.get("title"),
                 published=entry.get("published_parsed") or entry.get("updated_parsed"),
             )
+            require_article_text(article.text, "the feed entry")
+            yield article
         except InputRejected as err:
             yield Rejected(where, err.reason)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from ..errors import InputRejected
 from ..model import Article, Rejected
-from .decode import MAX_CORPUS_BYTES, decode
+from .decode import MAX_CORPUS_BYTES, bom_encoding, decode
 from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
 from .text import make_article
+from .warc import is_warc, read_warc_bytes, read_warc_file
 
 STDIN = "-"
 _SUFFIX_KINDS = {
@@ -24,11 +25,14 @@ _SUFFIX_KINDS = {
 
 
 def sniff(origin: str, data: bytes) -> str:
-    """Return the input kind (html, feed, jsonl, text) from the name, else from the content."""
+    """Return the input kind (warc, html, feed, jsonl, text) from the name, else from the content."""
+    if is_warc(origin, data[:1024]):
+        return "warc"
     kind = _SUFFIX_KINDS.get(Path(origin).suffix.lower())
     if kind:
         return kind
-    head = data[:1024].lstrip().lower()
+    encoding = bom_encoding(data)
+    head = (data[:2048].decode(encoding, errors="ignore").encode() if encoding else data[:1024]).lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
     if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed")):
@@ -40,6 +44,8 @@ def read_bytes(data: bytes, origin: str) -> Iterator[Article | Rejected]:
     """Yield the articles one input holds, or a Rejected saying why it holds none."""
     try:
         match sniff(origin, data):
+            case "warc":
+                yield from read_warc_bytes(data, origin)
             case "html":
                 yield read_html(data, origin)
             case "feed":
@@ -80,11 +86,19 @@ def read_sources(paths: Iterable[str], published: date | None = None) -> Iterato
             continue
         origin = "<stdin>" if item == STDIN else str(item)
         try:
-            data = sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes()
+            if item != STDIN and is_warc(origin, _head(item)):
+                results = read_warc_file(item, origin)  # a crawl is streamed, never read whole
+            else:
+                results = read_bytes(sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes(), origin)
         except OSError as err:
             yield Rejected(origin, f"cannot read: {err.strerror}")
             continue
-        for result in read_bytes(data, origin):
+        for result in results:
             if isinstance(result, Article) and result.published is None and published:
                 result = dataclasses.replace(result, published=published)
             yield result
+
+
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read(1024)
