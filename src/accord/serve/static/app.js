@@ -48,7 +48,7 @@ function withoutView(state) {
 
 async function choices() {
   try {
-    const [types, actors] = await Promise.all([get("counts/day?by=type&limit=1000"), get("actors?limit=1000")]);
+    const [types, actors] = await Promise.all([get("counts/day?by=type"), get("actors?limit=1000")]);
     const select = form.elements.type;
     for (const type of [...new Set(types.items.map((item) => item.key))].sort()) select.appendChild(el("option", { value: type }, type));
     select.value = read().type || "";

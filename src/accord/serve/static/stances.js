@@ -25,7 +25,8 @@ export async function render(root, state) {
         if (!cell) return el("td", { class: "none" });
         const lean = POLARITIES.reduce((best, p) => ((cell[p] || 0) > (cell[best] || 0) ? p : best), "support");
         return el("td", { class: `cell ${lean}`, tabindex: 0, "data-holder": cell.holder, "data-issue": cell.issue,
-          onclick: () => open(evidence, cell, name(holder), name(issue)) },
+          onclick: () => open(evidence, cell, name(holder), name(issue)),
+          onkeydown: (event) => { if (event.key === "Enter") open(evidence, cell, name(holder), name(issue)); } },
           POLARITIES.filter((p) => cell[p]).map((p) => el("span", { class: p, title: p }, `${SIGNS[p]}${cell[p]}`)));
       })))));
   fill(root, el("p", { class: "summary" }, el("b", { id: "stance-cells" }, data.cells.length), " holder-issue pairs. ",

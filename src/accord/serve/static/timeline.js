@@ -44,8 +44,13 @@ export async function render(root, state) {
   const chart = svg("svg", { id: "timeline-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "events per day" });
   chart.appendChild(svg("line", { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, class: "axis" }));
   chart.appendChild(svg("text", { x: M.left - 6, y: M.top + 10, class: "tick end" }, peak));
-  chart.appendChild(svg("text", { x: M.left, y: H - 8, class: "tick" }, isoDay(first)));
-  chart.appendChild(svg("text", { x: W - M.right, y: H - 8, class: "tick end" }, isoDay(last)));
+  const ticks = Math.min(6, span);
+  for (let i = 0; i <= ticks; i++) {
+    const day = first + Math.round(((span - 1) * i) / Math.max(1, ticks));
+    const anchor = i === 0 ? "tick" : i === ticks ? "tick end" : "tick middle";
+    chart.appendChild(svg("line", { x1: x(day), x2: x(day), y1: H - M.bottom, y2: H - M.bottom + 4, class: "axis" }));
+    chart.appendChild(svg("text", { x: x(day), y: H - 8, class: anchor }, isoDay(day)));
+  }
   const heights = {};
   for (const item of [...items].sort((a, b) => keys.indexOf(String(a.key)) - keys.indexOf(String(b.key)))) {
     const below = heights[item.day] || 0;
