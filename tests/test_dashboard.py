@@ -4,7 +4,9 @@ a store built from examples/ plus an article carrying script payloads in its tit
 Every test blocks requests that leave the local server and fails if the page attempted one."""
 
 import json
+import re
 import shutil
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
@@ -142,6 +144,16 @@ def test_serves_page_and_files_with_a_strict_policy(server):
         assert len(outline["countries"]) > 170 and "Natural Earth" in outline["source"]
         assert client.get("/static/nothing.js").status_code == 404
         assert client.get("/static/..%2Fdashboard.py").status_code == 404
+
+
+def test_the_page_preloads_every_module_it_imports(server):
+    static = Path(ROOT / "src" / "accord" / "serve" / "static")
+    page = httpx.get(server + "/").text
+    preloaded = set(re.findall(r'rel="modulepreload" href="/static/([^"]+)"', page))
+    assert preloaded | {"app.js"} == {path.name for path in static.glob("*.js")}
+    for path in static.glob("*.js"):
+        for name in re.findall(r'from "\./([^"]+)"', path.read_text()):
+            assert name in preloaded, f"{path.name} imports {name}, which index.html does not preload"
 
 
 def test_timeline_draws_the_counts_by_type(page, api):
