@@ -183,12 +183,14 @@ class Claim:
     sentence: Span
     low: float | None = None  # numbers and durations (in hours): the range the words allow
     high: float | None = None
-    day: date | None = None  # dates: first and last day the words allow
+    day: date | None = None  # dates: first and last day the words allow; places: the event's dates
     day_end: date | None = None
-    granularity: str | None = None  # dates: day | week | month | year
-    explicit: bool = False  # dates: written out ("4 March 2025"), not counted from publication
-    value: str | None = None  # places: the place; quotes: the words; titles: the title
-    holder: str | None = None  # quotes: the speaker; titles: the person; places: the event type
+    granularity: str | None = None  # dates: day | week | month | year; places: country | place
+    explicit: bool = False  # dates: written out ("4 March", "2025"), not counted from publication ("on Sunday")
+    value: str | None = None  # places: the place; quotes and dates: the words; titles: the title
+    holder: str | None = None  # quotes: the speaker; titles: the person; places and dates: the event type
+    speaker: Span | None = None  # quotes: the words naming the speaker
+    country: str | None = None  # places: the place's country (ISO 3166 alpha-3)
     valid: bool | None = None  # titles: held on the article's date
     keys: tuple[str, ...] = ()  # the sentence's content lemmas: claims about one happening share them
     rising: bool = False  # the words say the figure rose ("the toll rose to 12")

@@ -42,7 +42,7 @@ class Pipeline:
         self.code_events = EventStage(self.kb, load_codebook(), None if rules_only else load_classifier())
         self.extract_quotes = QuoteExtractor()
         self.find_stances = StanceExtractor(nlp.load())
-        self.run_checks = CheckStage(self.kb, self.resolve_actors.tenures)
+        self.run_checks = CheckStage(self.kb, self.resolve_actors.tenures, self.resolve_actors.others_holding)
 
     def analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after nlp on one parsed article."""

@@ -35,8 +35,8 @@ def analysis_to_dict(analysis: Analysis) -> dict:
 def claim_from_dict(record: dict) -> Claim:
     """A Claim read back from its JSON record (as stored)."""
     values = dict(record)
-    for name in ("span", "sentence"):
-        values[name] = Span(record[name]["start"], record[name]["end"])
+    for name in ("span", "sentence", "speaker"):
+        values[name] = Span(record[name]["start"], record[name]["end"]) if record.get(name) else None
     for name in ("day", "day_end"):
         values[name] = date.fromisoformat(record[name]) if record.get(name) else None
     values["keys"] = tuple(record.get("keys", ()))

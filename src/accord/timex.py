@@ -143,6 +143,9 @@ RULES: list[tuple[str, re.Pattern, Callable, bool]] = [
 ]  # fmt: skip
 
 
+COUNTED = {name for name, _, _, relative in RULES if relative}  # rules that count from the publication date
+
+
 def resolve(text: str, published: date | None) -> tuple[Resolved, str]:
     """Return ((start, end, granularity) or None, rule name) for one time expression."""
     key = " ".join(text.lower().replace("’", "'").split())

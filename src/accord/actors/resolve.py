@@ -459,6 +459,18 @@ class ActorResolver:
         person = self.kb.people[person_id]
         return [t for t in person.roles if self._fits(self.kb.offices[t.office], title)]
 
+    def others_holding(self, person_id: str, title: str, day: date) -> list[str]:
+        """Who else, on `day`, held the one office that `title` names in the person's country
+        (a title that names several offices, like a bare "envoy", names nobody's)."""
+        person = self.kb.people[person_id]
+        if any(self._fits(self.kb.offices[t.office], title) for t in person.roles):
+            return []
+        home = self._title_home(title) or person.country
+        offices = self._offices(title, [home] if home else [])
+        if len(offices) != 1 or not offices[0].unique:
+            return []
+        return sorted({p.name for p in self.kb.holders(offices[0].id, day) if p.id != person_id})
+
     def _title_valid(self, d: _Draft, as_of: date | None) -> bool | None:
         if not d.title or not d.person or as_of is None:
             return None

@@ -106,14 +106,15 @@ class ArticleChecks:
                     "quote attribution", "warning",
                     f"The article gives the same words to {names[a.holder]} and to {names[b.holder]}: "
                     f"“{_short(a.value)}”.", "quotes: one quote, two speakers",
-                    (evidence(a.span.start, a.span.end), evidence(b.span.start, b.span.end)), about=_short(a.value),
+                    tuple(evidence(s.start, s.end) for c in (a, b) for s in (c.span, c.speaker) if s), about=_short(a.value),
                 ))  # fmt: skip
         return found
 
 
 def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
     if a.kind == "place":
-        return a.holder != b.holder or same_place(a.value, b.value, vocabulary)
+        other_day = a.day and b.day and not same_date(a, b)
+        return a.holder != b.holder or other_day or "country" in (a.granularity, b.granularity) or same_place(a.value, b.value, vocabulary)
     if a.kind == "date":
         return same_date(a, b)
     return same_amount(a, text, b, text)

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span as DocSpan
 
 from ..events.quantities import NUMBER_WORDS, QUALIFIERS, casualties, durations, number, bounds
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
+from ..timex import COUNTED
+from .values import fold
 from .vocabulary import Vocabulary
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -30,8 +32,10 @@ DIRECT = {"direct", "mixed"}
 class ClaimReader:
     """Reads the claims of one parsed article."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, country_names: set[str]):
+        """`country_names`: the folded names of countries (a place so named is a whole country)."""
         self.vocab = vocabulary
+        self.country_names = country_names
 
     def __call__(
         self,
@@ -52,8 +56,9 @@ class ClaimReader:
         for sent in sents:
             found += self._numbers(sent)
             found += self._durations(sent)
-        found += self._dates(dates, sentence_at)
-        found += self._places(events, sentence_at)
+        happened = [e for e in events if not (e.negated or e.hedged)]
+        found += self._dates(happened, dates, sentence_at)
+        found += self._places(happened, sentence_at)
         found += self._quotes(doc, quotes, sentence_at)
         found += self._titles(mentions, actors, sentence_at)
         return tuple(sorted(found, key=lambda c: (c.span.start, c.kind, c.what)))
@@ -82,8 +87,7 @@ class ClaimReader:
         text, offset = sent.text, sent.start_char
         found, covered = [], []
         for q in casualties(text, offset):
-            words = sent.doc.text[q.span.start : q.span.end + 40]
-            found.append(self._claim(sent, "number", self._casualty_group(words, q.unit), q.span.start, q.span.end,
+            found.append(self._claim(sent, "number", self._casualty_group(sent, q), q.span.start, q.span.end,
                                      low=q.low, high=q.high))  # fmt: skip
             covered.append((q.span.start, q.span.end))
         for m in TOLL.finditer(text):
@@ -91,7 +95,7 @@ class ClaimReader:
             n = number(m["n"])
             if n is None or any(s <= start < e or s < end <= e for s, e in covered):
                 continue
-            low, high = bounds(n, m["q"])
+            low, high = bounds(n, m["q"], m["n"])
             found.append(self._claim(sent, "number", "killed", start, end, low=low, high=high))
             covered.append((start, end))
         for token in sent:
@@ -105,14 +109,16 @@ class ClaimReader:
                     found.append(claim)
         return found
 
-    def _casualty_group(self, words: str, unit: str) -> str:
-        """"killed" for people as a whole; "killed: children" for a part of them."""
-        m = re.match(r"\s*(?:\S+\s+){0,3}?(?:\d[\d,]*|[a-z]+)\s+(?P<noun>[a-z]+)", words.lower())
-        noun = m["noun"] if m else ""
-        if not noun or noun in self.vocab.casualty_whole or noun in ("were", "was", "have", "had", "are", "killed",
-                                                                     "dead", "died", "wounded", "injured", "hurt"):  # fmt: skip
-            return unit
-        return f"{unit}: {self.vocab.singular(noun)}"
+    def _casualty_group(self, sent: DocSpan, q) -> str:
+        """"killed" for people as a whole; "killed: child" for a part of them (the noun the
+        number counts: "nine children were killed", "killing 34 civilians")."""
+        for t in sent:
+            if q.span.start <= t.idx < q.span.end and (t.like_num or t.lower_ in NUMBER_WORDS):
+                noun = t.head if t.dep_ == "nummod" and t.head.pos_ == "NOUN" else None
+                if noun is None or noun.lemma_.lower() in self.vocab.casualty_whole or noun.lower_ in self.vocab.casualty_whole:
+                    return q.unit
+                return f"{q.unit}: {self.vocab.singular(noun.lower_)}"
+        return q.unit
 
     def _count(self, sent: DocSpan, token, covered) -> Claim | None:
         """"more than 300 drones", "1,000 prisoners": a number modifying a counted noun."""
@@ -129,7 +135,7 @@ class ClaimReader:
         qualifier = QUALIFIER_BEFORE.search(before)
         if qualifier:
             start -= len(before) - qualifier.start()
-        low, high = bounds(n, qualifier.group(0).strip() if qualifier else None)
+        low, high = bounds(n, qualifier.group(0).strip() if qualifier else None, token.text)
         end = token.head.idx + len(token.head.text)
         return self._claim(sent, "number", what, start, max(end, token.idx + len(token.text)), low=low, high=high)
 
@@ -179,14 +185,19 @@ class ClaimReader:
 
     # -- dates, places, quotes, titles --------------------------------------------------------
 
-    def _dates(self, dates, sentence_at) -> list[Claim]:
-        found = []
-        for d in dates:
-            if d.start is None or d.granularity not in ("day", "month", "year"):
+    def _dates(self, events, dates, sentence_at) -> list[Claim]:
+        """The dates the article gives its events (not every date it mentions)."""
+        by_span = {(d.span.start, d.span.end): d for d in dates}
+        found, seen = [], set()
+        for e in events:
+            d = by_span.get((e.when_span.start, e.when_span.end)) if e.when_span else None
+            if d is None or d.start is None or d.granularity not in ("day", "month", "year") or (d.span, e.type) in seen:
                 continue
+            seen.add((d.span, e.type))
             sent = sentence_at(d.span.start)
             found.append(self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
-                                     granularity=d.granularity, explicit=bool(YEAR.search(d.text))))  # fmt: skip
+                                     granularity=d.granularity, explicit=d.rule not in COUNTED, holder=e.type,
+                                     value=d.text))  # fmt: skip
         return found
 
     def _places(self, events, sentence_at) -> list[Claim]:
@@ -195,8 +206,10 @@ class ClaimReader:
             if e.place is None or e.place.rule == "unknown place":
                 continue
             sent = sentence_at(e.place.span.start)
+            level = "country" if fold(e.place.name, self.vocab) in self.country_names else "place"
             found.append(self._claim(sent, "place", "place", e.place.span.start, e.place.span.end,
-                                     value=e.place.name, holder=e.type))  # fmt: skip
+                                     value=e.place.name, holder=e.type, country=e.place.country, granularity=level,
+                                     day=e.when, day_end=e.when_end))  # fmt: skip
         return found
 
     def _quotes(self, doc: Doc, quotes, sentence_at) -> list[Claim]:
@@ -207,7 +220,7 @@ class ClaimReader:
                 continue
             sent = sentence_at(q.content.start)
             found.append(self._claim(sent, "quote", "quote", q.content.start, q.content.end,
-                                     value=" ".join(words.split()), holder=q.speaker))  # fmt: skip
+                                     value=" ".join(words.split()), holder=q.speaker, speaker=q.speaker_span))  # fmt: skip
         return found
 
     def _titles(self, mentions, actors, sentence_at) -> list[Claim]:

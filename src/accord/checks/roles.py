@@ -2,9 +2,10 @@
 
 "former President Trump" in April 2025 is an error, "President Biden" presented as the
 current president in 2025 a warning, "relations strained under President Biden's
-leadership" an info note, and a title given before its term began an error. A title
-the person never held at all is not a question of time: across outlets it shows up as
-"titles differ".
+leadership" an info note, and a title given before its term began an error. A term that
+ended a few days before the article's date gives no finding: reports of those days name
+people as they were for the events they tell. A title the person never held at all is
+not a question of time: across outlets it shows up as "titles differ".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..model import Actor, Evidence, Finding, Mention
 from .vocabulary import Vocabulary
 
 KIND = "role and time"
+RECENT_DAYS = 7  # a term that ended this close to the article's date is named as it was, for the events of those days
 
 
 class RoleCheck:
@@ -69,6 +71,8 @@ class RoleCheck:
         last = max(past, key=lambda t: t.end)
         holders = [p.name for p in self.kb.holders(last.office, day)]
         then = f"; {' and '.join(holders)} held the office on {when}" if holders else ""
+        if (day - last.end).days <= RECENT_DAYS:
+            return None
         frame = self._past_frame(doc, m)
         if frame:
             return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "

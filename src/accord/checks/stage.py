@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ..actors.kb import KnowledgeBase
@@ -10,14 +12,18 @@ from ..stances.extract import load_issues
 from .article import ArticleChecks
 from .claims import ClaimReader
 from .roles import RoleCheck
+from .values import fold
 from .vocabulary import load as load_vocabulary
 
 
 class CheckStage:
-    def __init__(self, kb: KnowledgeBase, tenures):
-        """`tenures(person_id, title)`: the person's tenures of the offices a title names."""
+    def __init__(self, kb: KnowledgeBase, tenures, others_holding):
+        """`tenures(person_id, title)`: the person's tenures of the offices a title names;
+        `others_holding(person_id, title, day)`: who else held an office the title names that day."""
         vocabulary = load_vocabulary()
-        self.read_claims = ClaimReader(vocabulary)
+        countries = {fold(n, vocabulary) for c in kb.countries.values() for n in (c.name, *c.aliases)}
+        self.read_claims = ClaimReader(vocabulary, countries - {""})
+        self.others_holding = others_holding
         self.check_roles = RoleCheck(kb, tenures, vocabulary)
         self.check_article = ArticleChecks(kb, {i.id: i.name for i in load_issues()}, vocabulary)
 
@@ -25,8 +31,16 @@ class CheckStage:
         """Claims and findings of one analysis that has run every stage before the checks."""
         a = analysis.article
         claims = self.read_claims(doc, analysis.dates, analysis.events, analysis.quotes, analysis.mentions, analysis.actors)
+        claims = tuple(self._judge(c, analysis.as_of) if c.kind == "title" else c for c in claims)
         findings = [
             *self.check_roles(doc, a.id, a.source, analysis.mentions, analysis.actors, analysis.as_of, analysis.as_of_rule),
             *self.check_article(a.id, a.source, a.text, analysis.actors, analysis.stances, claims),
         ]
         return claims, tuple(findings)
+
+    def _judge(self, title: Claim, day) -> Claim:
+        """A title is wrong only when the office it names was someone else's that day; a title
+        the knowledge base cannot place (a vaguer or unlisted one) is left undecided."""
+        if title.valid or day is None:
+            return title
+        return replace(title, valid=False if self.others_holding(title.holder, title.value, day) else None)

@@ -13,19 +13,21 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }  # fmt: skip
+# words that give a number only roughly: "dozens" is 24 to 99 (their value in NUMBER_WORDS is the least)
+VAGUE = {"dozens": 99, "hundreds": 999, "thousands": 9999}
 HOURS = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
 # qualifier -> how it bounds the number: (low, high) multipliers, None for an open side
 QUALIFIERS = {
     "more than": (1, None), "over": (1, None), "at least": (1, None), "upwards of": (1, None),
     "less than": (None, 1), "under": (None, 1), "fewer than": (None, 1), "up to": (None, 1),
-    "nearly": (None, 1), "almost": (None, 1), "close to": (None, 1),
+    "nearly": (0.8, 1), "almost": (0.8, 1), "close to": (0.8, 1),
     "about": (1, 1), "around": (1, 1), "some": (1, 1), "roughly": (1, 1), "approximately": (1, 1),
 }  # fmt: skip
 _NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 DURATION = re.compile(_QUAL + _NUM + r"[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I)
 CASUALTY_AFTER = re.compile(
-    _QUAL + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?(?P<what>killed|dead|died|wounded|injured|hurt)\b",
+    _QUAL + _NUM + r"\s+(?:(?!and\b|or\b|but\b)[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?(?P<what>killed|dead|died|wounded|injured|hurt)\b",
     re.I,
 )
 CASUALTY_BEFORE = re.compile(r"(?P<what>killing|killed|wounding|wounded|injuring|injured)\s+" + _QUAL + _NUM + r"\b", re.I)
@@ -44,10 +46,12 @@ def number(text: str) -> float | None:
         return None
 
 
-def bounds(n: float, qualifier: str | None) -> tuple[float | None, float | None]:
-    """The range "more than", "nearly" or "about" allows around `n`; None for an open side."""
+def bounds(n: float, qualifier: str | None, word: str = "") -> tuple[float | None, float | None]:
+    """The range "more than", "nearly" or "about" allows around `n` (written `word`: "dozens"
+    allows up to 99); None for an open side."""
     low, high = QUALIFIERS.get((qualifier or "").lower(), (1, 1))
-    return (n * low if low else None, n * high if high else None)
+    top = VAGUE.get(word.lower(), n)
+    return (n * low if low else None, top * high if high else None)
 
 
 def durations(text: str, offset: int) -> list[Quantity]:
@@ -70,6 +74,6 @@ def casualties(text: str, offset: int) -> list[Quantity]:
             n = number(m["n"])
             if n is None or m["n"].lower() in ("a", "an"):
                 continue
-            low, high = bounds(n, m["q"])
+            low, high = bounds(n, m["q"], m["n"])
             found.append(Quantity(Span(offset + m.start(), offset + m.end()), low, high, KIND[m["what"].lower()]))
     return found

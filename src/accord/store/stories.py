@@ -27,7 +27,6 @@ class StoryBook:
         self.db = store.db
         self.index = StoryIndex()
         self.touched: set[str] = set()
-        self.gone: set[str] = set()
         for row in self.db.execute(
             "SELECT p.article_id, p.seq, a.source, a.published, a.published_at, p.hashes, p.shingles, p.terms, "
             "m.story_id, m.copy_of FROM profiles p JOIN articles a ON a.id = p.article_id "
@@ -52,7 +51,7 @@ class StoryBook:
         events = [json.loads(r[0]) for r in self.db.execute("SELECT record FROM events WHERE article_id = ? ORDER BY n", (article,))]
         seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM profiles").fetchone()[0]
         p = profile(article, seq, a[0], a[1], _day(a[2]), _moment(a[3]), actors,
-                    [(e["type"], (e.get("place") or {}).get("name")) for e in events])  # fmt: skip
+                    [place for e in events if (place := (e.get("place") or {}).get("name"))])  # fmt: skip
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.execute(
@@ -67,12 +66,9 @@ class StoryBook:
         return story
 
     def _join(self, p: Profile) -> str:
-        membership, merged = self.index.add(p)
-        for old in merged:
-            self.db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (membership.story, old))
+        membership = self.index.add(p)
         self.db.execute("INSERT OR REPLACE INTO story_members VALUES (?,?,?)", (p.article, membership.story, membership.copy_of))
         self.touched.add(membership.story)
-        self.gone |= merged
         return membership.story
 
     def refresh(self) -> int:
@@ -81,9 +77,7 @@ class StoryBook:
         total = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            for story in self.gone:
-                self.db.execute("DELETE FROM story_findings WHERE story_id = ?", (story,))
-            for story in sorted(self.touched - self.gone):
+            for story in sorted(self.touched):
                 findings = comparer(story, self._members(story))
                 self.db.execute("DELETE FROM story_findings WHERE story_id = ?", (story,))
                 self.db.executemany(
@@ -95,7 +89,7 @@ class StoryBook:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        self.touched, self.gone = set(), set()
+        self.touched = set()
         return total
 
     def _members(self, story: str) -> list[Member]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import combinations
 
+from ..checks.claims import YEAR
 from ..checks.values import quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding
@@ -62,8 +63,14 @@ class StoryComparer:
         return same_amount(a, am.text, b, bm.text)
 
     def _aligned(self, a: Claim, b: Claim) -> bool:
-        if a.what != b.what or (a.kind == "place" and a.holder != b.holder):
+        if a.what != b.what or (a.kind in ("place", "date") and a.holder != b.holder):
             return False
+        if a.kind == "place" and "country" in (a.granularity, b.granularity):
+            return False  # a whole country holds the other place, or names another side's territory
+        if a.kind == "place" and a.day and b.day and not same_date(a, b):
+            return False  # events on different days: another meeting, another strike
+        if a.kind == "date" and _year_apart(a, b):
+            return True  # the same day of the year, another year: a year written wrong
         if a.kind == "date" and not (a.explicit and b.explicit) and a.granularity != b.granularity:
             return False
         return shared_keys(a, b) >= ALIGN[a.kind]
@@ -88,6 +95,12 @@ class StoryComparer:
             by_article[m.article].append((c, m))
         if len(by_article) < 2:
             return None
+        for article, items in by_article.items():  # an article speaks of the detail once: its best-aligned claim
+            others = [c for c, m in slot if m.article != article]
+            best = max(items, key=lambda x: (sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
+            by_article[article] = [best]
+        if kind == "date" and not any(items[0][0].explicit for items in by_article.values()):
+            return None  # weekdays alone: each counted from its own outlet's date and clock
 
         def agree(x: str, y: str) -> bool:
             return any(self._compatible(a, am, b, bm) for a, am in by_article[x] for b, bm in by_article[y])
@@ -126,7 +139,9 @@ class StoryComparer:
         for slot in _components(quotes, lambda x, y: x[1].article != y[1].article and quote_overlap(x[0].value, y[0].value) >= SAME_QUOTE):
             if len({m.article for _, m in slot}) < 2:
                 continue
-            speakers = {c.holder for c, _ in slot}
+            # an article that gives the words to two speakers itself is a finding of its own
+            torn = {m.article for c, m in slot if len({d.holder for d, n in slot if n.article == m.article}) > 1}
+            speakers = {c.holder for c, m in slot if m.article not in torn}
             people = {s for s in speakers if s in self.names}
             numbers = {frozenset(quote_numbers(c.value)) for c, _ in slot}
             if len(people) >= 2 and people == speakers:
@@ -144,8 +159,9 @@ class StoryComparer:
             if m.article not in groups[key(c)]:
                 groups[key(c)].append(m.article)
         groups_list = [tuple(g) for g in groups.values()]
-        evidence = tuple(_evidence(c, m) for c, m in slot)
-        quoted = "; ".join(f"“{_short(e.text)}” ({e.source or 'unknown outlet'})" for e in evidence)
+        evidence = tuple(e for c, m in slot for e in _with_speaker(c, m))
+        quoted = "; ".join(f"“{_short(c.value)}” ({m.source or 'unknown outlet'}, {self.names.get(c.holder, 'speaker unnamed')})"
+                           for c, m in slot)  # fmt: skip
         return Finding("quote differs", "warning", f"{lead}: {quoted}.", rule, evidence, about=_short(slot[0][0].value),
                        story=story, groups=tuple(groups_list), outlier=_outlier(groups_list))  # fmt: skip
 
@@ -213,6 +229,13 @@ def _later_is_higher(groups, by_article, members) -> bool:
     return True
 
 
+def _year_apart(a: Claim, b: Claim) -> bool:
+    """One of two dates written with its year, the other the same day of another year."""
+    written = any(YEAR.search(c.value or "") for c in (a, b))
+    return written and a.granularity == b.granularity == "day" and a.day.year != b.day.year and (
+        (a.day.month, a.day.day) == (b.day.month, b.day.day))
+
+
 def _year_only(by_article) -> bool:
     days = {(c.day.month, c.day.day) for items in by_article.values() for c, _ in items if c.granularity == "day"}
     years = {c.day.year for items in by_article.values() for c, _ in items}
@@ -237,6 +260,14 @@ def _first_per_article(items):
 
 def _evidence(c: Claim, m: Member) -> Evidence:
     return Evidence(m.article, c.span.start, c.span.end, m.text[c.span.start : c.span.end], m.source)
+
+
+def _with_speaker(c: Claim, m: Member) -> list[Evidence]:
+    """A quote's words, and the words naming its speaker when the text names one."""
+    found = [_evidence(c, m)]
+    if c.speaker:
+        found.append(Evidence(m.article, c.speaker.start, c.speaker.end, m.text[c.speaker.start : c.speaker.end], m.source))
+    return found
 
 
 def _detail_name(kind: str, what: str) -> str:

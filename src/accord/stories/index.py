@@ -1,12 +1,15 @@
 """Stories: articles that report the same event, grouped one article at a time.
 
 Each new article is first checked for being a copy (MinHash LSH over word shingles: a
-wire copy or a trimmed reprint of an article already seen), then linked to the articles
-published within a few days whose weightiest terms it shares (an inverted index over
-terms, so an article is compared with its candidates only, never with the whole corpus).
-Linked articles join one story; a story keeps the id of the first article that founded
-it, and when an article links two stories the older id survives, so ids are stable as a
-corpus grows.
+wire copy or a trimmed reprint of an article already seen), then joins the story whose
+centroid its weightiest terms are closest to, among the stories with an article published
+within a few days. Terms are weighed by how rare they are in English at large (not in the
+corpus, which may hold a handful of articles), so place names, people and the words of one
+happening count and the vocabulary of every war report does not. Candidate stories come
+from an inverted index over terms, so an article is compared with its candidates only,
+never with the whole corpus. A story keeps the id of the article that founded it, so ids
+are stable as a corpus grows; an article joins one story and never merges two, so one
+look-alike article cannot chain two events together.
 """
 
 from __future__ import annotations
@@ -19,15 +22,16 @@ from datetime import date
 import numpy as np
 from datasketch import MinHashLSH
 
-from .profile import NUM_PERM, Profile, sketch
+from .profile import NUM_PERM, Profile, sketch, weights
 
-COPY_CANDIDATE = 0.4  # LSH Jaccard threshold for copy candidates
-COPY_CONTAINMENT = 0.8  # share of the shorter text's shingles the longer one holds
-LINK = 0.3  # cosine of tf-idf term weights that makes two articles one story
-WINDOW_DAYS = 3  # articles published further apart are not linked
-QUERY_TERMS = 12  # an article looks up candidates by its rarest weighty terms
+COPY_CANDIDATE = 0.25  # LSH Jaccard threshold for copy candidates
+COPY_CONTAINMENT = 0.6  # share of the shorter text's shingles the longer one holds
+LINK = 0.2  # cosine between an article and a story's centroid that makes it join the story
+WINDOW_DAYS = 3  # a story takes an article only if one of its articles is this close in time
+QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
 MAX_CANDIDATES = 200
+CENTROID_TERMS = 200  # terms a story's centroid keeps
 
 
 @dataclass(frozen=True)
@@ -45,31 +49,16 @@ class StoryIndex:
         self.profiles: dict[str, Profile] = {}
         self.postings: dict[str, list[str]] = defaultdict(list)
         self.df: dict[str, int] = defaultdict(int)
-        self.parent: dict[str, str] = {}  # union-find over story ids
-        self.founded: dict[str, int] = {}  # story id -> seq of its founding article
-        self.story_of: dict[str, str] = {}  # article -> the story it joined (follow `parent`)
+        self.story_of: dict[str, str] = {}
         self.copy_of: dict[str, str] = {}
+        self.centroids: dict[str, dict[str, float]] = defaultdict(dict)  # story -> summed term weights
+        self.days: dict[str, list[date]] = defaultdict(list)  # story -> its articles' publication days
 
     def __len__(self) -> int:
         return len(self.profiles)
 
-    # -- stories -------------------------------------------------------------------------
-
     def story(self, article: str) -> str:
-        return self._root(self.story_of[article])
-
-    def _root(self, story: str) -> str:
-        while self.parent[story] != story:
-            self.parent[story] = self.parent[self.parent[story]]
-            story = self.parent[story]
-        return story
-
-    def _merge(self, stories: set[str]) -> str:
-        roots = {self._root(s) for s in stories}
-        oldest = min(roots, key=lambda s: self.founded[s])
-        for s in roots:
-            self.parent[s] = oldest
-        return oldest
+        return self.story_of[article]
 
     def members(self) -> dict[str, list[str]]:
         """Story id -> its articles in ingest order."""
@@ -81,40 +70,35 @@ class StoryIndex:
     def membership(self, article: str) -> Membership:
         return Membership(article, self.story(article), self.copy_of.get(article))
 
-    # -- adding ----------------------------------------------------------------------------
-
-    def add(self, p: Profile, story: str | None = None, copy_of: str | None = None) -> tuple[Membership, set[str]]:
-        """Place one article; return its membership and the story ids it merged away.
-
-        `story` and `copy_of` restore a membership read back from the store."""
+    def add(self, p: Profile, story: str | None = None, copy_of: str | None = None) -> Membership:
+        """Place one article and return its membership; `story` and `copy_of` restore a
+        membership read back from the store."""
         if p.article in self.profiles:
-            return self.membership(p.article), set()
-        if story:
-            original, linked = copy_of, {story}
-            self.parent.setdefault(story, story)
-            self.founded.setdefault(story, p.seq)
-        else:
-            original = self._original(p)
-            linked = {self.story(original)} if original else self._linked(p)
-        if not linked:
-            own = f"st-{p.article[:12]}"
-            self.parent[own], self.founded[own] = own, p.seq
-            linked = {own}
-        roots = {self._root(s) for s in linked}
-        root = self._merge(roots)
-        self._insert(p)
-        self.story_of[p.article] = root
-        if original:
-            self.copy_of[p.article] = original
-        return self.membership(p.article), roots - {root}
+            return self.membership(p.article)
+        mine = weights(p.terms)
+        if not story:
+            copy_of = self._original(p)
+            story = self.story(copy_of) if copy_of else self._closest(p, mine) or f"st-{p.article[:12]}"
+        self._insert(p, story, mine)
+        if copy_of:
+            self.copy_of[p.article] = copy_of
+        return self.membership(p.article)
 
-    def _insert(self, p: Profile) -> None:
+    def _insert(self, p: Profile, story: str, mine: dict[str, float]) -> None:
         self.profiles[p.article] = p
+        self.story_of[p.article] = story
         self.lsh.insert(p.article, sketch(p.hashes), check_duplication=False)
         for term in p.terms:
             self.df[term] += 1
             if self.df[term] <= BUSY_TERM:
                 self.postings[term].append(p.article)
+        centroid = self.centroids[story]
+        for term, value in mine.items():
+            centroid[term] = centroid.get(term, 0.0) + value
+        if len(centroid) > CENTROID_TERMS:
+            self.centroids[story] = dict(sorted(centroid.items(), key=lambda x: -x[1])[:CENTROID_TERMS])
+        if p.published:
+            self.days[story].append(p.published)
 
     def _original(self, p: Profile) -> str | None:
         """The earliest article this one copies, if any."""
@@ -131,38 +115,29 @@ class StoryIndex:
         first = min(found, key=_age)
         return self.copy_of.get(first.article, first.article)
 
-    def _idf(self, term: str) -> float:
-        return math.log((1 + len(self.profiles)) / (1 + self.df.get(term, 0))) + 1.0
-
-    def _weights(self, p: Profile) -> dict[str, float]:
-        w = {t: (1 + math.log(c)) * self._idf(t) for t, c in p.terms.items()}
-        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-        return {t: v / norm for t, v in w.items()}
-
-    def _linked(self, p: Profile) -> set[str]:
-        """The stories of the articles this one reports the same event as."""
-        mine = self._weights(p)
-        rare = sorted((t for t in p.terms if 0 < self.df.get(t, 0) <= BUSY_TERM), key=lambda t: -mine[t])[:QUERY_TERMS]
-        candidates: dict[str, int] = defaultdict(int)
-        for term in rare:
+    def _closest(self, p: Profile, mine: dict[str, float]) -> str | None:
+        """The story whose centroid is closest to this article, if close enough."""
+        query = sorted((t for t in mine if 0 < self.df.get(t, 0) <= BUSY_TERM), key=lambda t: -mine[t])[:QUERY_TERMS]
+        hits: dict[str, int] = defaultdict(int)
+        for term in query:
             for other in self.postings.get(term, ()):
-                candidates[other] += 1
-        best = sorted(candidates, key=lambda a: -candidates[a])[:MAX_CANDIDATES]
-        stories = set()
-        for other in best:
-            q = self.profiles[other]
-            if not _close_in_time(p.published, q.published):
+                hits[self.story_of[other]] += 1
+        best, best_score = None, LINK
+        for story in sorted(hits, key=lambda s: -hits[s])[:MAX_CANDIDATES]:
+            if not self._near(story, p.published):
                 continue
-            theirs = self._weights(q)
-            if sum(v * theirs.get(t, 0.0) for t, v in mine.items()) >= LINK:
-                stories.add(self.story(other))
-        return stories
+            centroid = self.centroids[story]
+            norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+            score = sum(v * centroid.get(t, 0.0) for t, v in mine.items()) / norm
+            if score >= best_score:
+                best, best_score = story, score
+        return best
+
+    def _near(self, story: str, day: date | None) -> bool:
+        days = self.days.get(story)
+        return day is None or not days or any(abs((day - d).days) <= WINDOW_DAYS for d in days)
 
 
 def _age(p: Profile) -> tuple:
     """Earliest published first; the ingest order breaks ties."""
     return (p.published or date.max, p.published_at.timestamp() if p.published_at else 0.0, p.seq)
-
-
-def _close_in_time(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS

@@ -1,24 +1,34 @@
 """What the story clusterer keeps of an article: a MinHash of its word shingles (for wire
-copies) and its weightiest terms (for linking reports of the same event)."""
+copies) and its weightiest terms (for linking reports of the same event).
+
+A term weighs by its count and by how rare it is in English at large (wordfreq's Zipf
+scale: 7 for "the", about 3 for "Kharkiv", 0 for a word it has never seen), so a corpus of
+five articles weighs its words as a corpus of a million would."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
 from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
 
 NUM_PERM = 64
 SEED, SCHEME = 7, "affine32"  # stored hash values are only comparable under the same two
 SHINGLE = 5  # words per shingle
 TERMS = 40  # terms kept per article
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
-ACTOR_WEIGHT = 2.0  # an actor or an event type counts as two words
+ACTOR_WEIGHT = 2.0  # an actor or an event's place counts as two words
 GENERIC_ACTORS = ("joint:", "group:")
+COMMONEST = 7.0  # the Zipf value of the commonest English words
+FLOOR = 0.5  # the least weight a word keeps
+CODED = 2.0  # the rarity given to an actor id or an event's place: that of a name in the news
 
 
 @dataclass(frozen=True)
@@ -51,17 +61,35 @@ def sketch(hashes: np.ndarray) -> MinHash:
 
 def profile(
     article: str, seq: int, text: str, source: str | None, published: date | None, published_at: datetime | None,
-    actors: list[str], events: list[tuple[str, str | None]],
+    actors: list[str], places: list[str],
 ) -> Profile:
-    """The clusterer's view of one article: its text, its actor ids and its events' (type, place)."""
+    """The clusterer's view of one article: its text, its actor ids and its events' places."""
     tokens = words(text)
     hashes, shingles = minhash(tokens)
     counts: Counter[str] = Counter(w for w in tokens if w not in STOP_WORDS and len(w) > 2 and not w[0].isdigit())
     for actor in actors:
         if not actor.startswith(GENERIC_ACTORS):
             counts[f"actor:{actor}"] += ACTOR_WEIGHT
-    for kind, place in events:
-        counts[f"event:{kind}"] += ACTOR_WEIGHT / 2
-        if place:
-            counts[f"place:{place.lower()}"] += ACTOR_WEIGHT
-    return Profile(article, seq, source, published, published_at, hashes, shingles, dict(counts.most_common(TERMS)))
+    for place in places:
+        counts[f"place:{place.lower()}"] += ACTOR_WEIGHT
+    kept = sorted(counts, key=lambda t: -_weight(t, counts[t]))[:TERMS]
+    return Profile(article, seq, source, published, published_at, hashes, shingles, {t: counts[t] for t in kept})
+
+
+def weights(terms: dict[str, float]) -> dict[str, float]:
+    """Unit-length weights of a profile's terms (count and rarity)."""
+    w = {t: _weight(t, c) for t, c in terms.items()}
+    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    return {t: v / norm for t, v in w.items()}
+
+
+def _weight(term: str, count: float) -> float:
+    return (1 + math.log(count)) * rarity(term)
+
+
+@lru_cache(maxsize=65536)
+def rarity(term: str) -> float:
+    """How much a term says about what an article reports: rarer words say more."""
+    if ":" in term:
+        return CODED
+    return max(FLOOR, COMMONEST - zipf_frequency(term, "en"))
