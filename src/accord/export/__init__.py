@@ -10,13 +10,14 @@ from ..store import Store
 from .gdelt import write_gdelt
 from .jsonl import write_analyses
 from .polecat import write_polecat
-from .select import ExportError, Filters, Selection
-from .tables import table_rows, write_csv, write_parquet
+from .select import CHILD_TABLES, ExportError, Filters, Selection
+from .tables import TABLE_READS, table_rows, write_csv, write_parquet
 
 __all__ = ["FORMATS", "TABLE_FORMATS", "ExportError", "Filters", "export"]
 
 STREAMS = {"gdelt": (write_gdelt, "events"), "polecat": (write_polecat, "events"), "jsonl": (write_analyses, "analyses")}
 TABLES = {"csv": write_csv, "parquet": write_parquet}
+READS = {"gdelt": ("events",), "polecat": ("events",), "jsonl": CHILD_TABLES, "csv": TABLE_READS, "parquet": TABLE_READS}
 FORMATS = (*STREAMS, *TABLES)
 TABLE_FORMATS = tuple(TABLES)
 
@@ -29,7 +30,7 @@ def export(store: Store, fmt: str, output: str | Path | None = None, filters: Fi
     parquet write one file per table into the directory `output`."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    selection = Selection(store, filters)
+    selection = Selection(store, filters, READS[fmt])
     if fmt in TABLES:
         if output is None:
             raise ExportError(f"{fmt} writes one file per table: give a directory with -o")

@@ -107,4 +107,6 @@ def _place(prefix: str, place: dict) -> dict:
 def _cell(value) -> str:
     if value is None:
         return ""
-    return str(value).replace("\t", " ").replace("\n", " ")
+    if isinstance(value, str):
+        return value.replace("\t", " ").replace("\n", " ")
+    return str(value)

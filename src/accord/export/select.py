@@ -66,6 +66,7 @@ _CHILDREN = {
     "dates": ("span_start, span_end, text, date_start, date_end, granularity, rule", "t.rowid"),
     **{table: ("n, record", "t.n") for table in RECORD_TABLES},
 }
+CHILD_TABLES = tuple(_CHILDREN)  # the tables read beside each article
 
 
 class _Grouped:
@@ -92,8 +93,10 @@ class _Grouped:
 class Selection:
     """The store's articles and records that pass the filters."""
 
-    def __init__(self, store: Store, filters: Filters = Filters()):
+    def __init__(self, store: Store, filters: Filters = Filters(), reads: tuple[str, ...] = CHILD_TABLES):
+        """`reads` names the child tables a format needs (actors always); the others stay empty."""
         self.store, self.filters = store, filters
+        self.reads = {"actors", *reads}
         self._check(filters)
         self.stories: set[str] = set()  # the stories of the articles handed out so far
 
@@ -119,10 +122,10 @@ class Selection:
         return True
 
     def __iter__(self) -> Iterator[Bundle]:
-        children = {table: _Grouped(self.store, table) for table in _CHILDREN}
+        children = {table: _Grouped(self.store, table) for table in _CHILDREN if table in self.reads}
         for row in self.store.db.execute(_ARTICLES):
             article = dict(zip(_ARTICLE_KEYS, row))
-            taken = {table: rows.take(article["id"]) for table, rows in children.items()}
+            taken = {table: children[table].take(article["id"]) if table in children else [] for table in _CHILDREN}
             if not self._passes(article):
                 continue
             actors = {a["actor_id"]: a for a in taken["actors"]}

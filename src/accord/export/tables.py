@@ -18,6 +18,7 @@ from .ids import event_id
 from .select import Bundle, ExportError, Selection
 
 BATCH = 5000  # Parquet rows written at a time
+TABLE_READS = ("mentions", "events", "quotes", "stances", "findings")  # the store tables the rows come from
 
 
 def table_rows(selection: Selection) -> Iterator[tuple[str, dict]]:
