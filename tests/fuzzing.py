@@ -1,4 +1,5 @@
-"""A seeded generator of bad inputs mixed with good articles, for tests/test_fuzz.py and bench/fuzz.py.
+"""A seeded generator of bad inputs mixed with good articles, and a run of `accord ingest` over
+them: shared by tests/test_fuzz.py (a few hundred) and bench/fuzz.py (10,000).
 
 Each Case is one file: its name (the suffix steers accord's reader), its bytes and the markers
 of the good articles inside it. A good article carries a unique marker word ("FZ00042Q"), so a
@@ -11,6 +12,13 @@ import gzip
 import io
 import json
 import random
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,13 +266,14 @@ def warc(records: list[tuple[str, str, str | None, bytes]], gz: bool) -> bytes:
     """A WARC file of (type, target URI, HTTP Content-Type or None, payload) records."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gz)
-    for kind, uri, content_type, payload in records:
+    for n, (kind, uri, content_type, payload) in enumerate(records):
         http = None
         if kind == "response":
             http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(
             uri, kind, payload=io.BytesIO(payload), http_headers=http,
-            warc_headers_dict={"WARC-Date": "2025-05-24T10:00:00Z"},
+            warc_headers_dict={"WARC-Date": "2025-05-24T10:00:00Z",
+                               "WARC-Record-ID": f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{uri}#{n}')}>"},
         ))  # fmt: skip
     return out.getvalue()
 
@@ -277,3 +286,70 @@ def write_corpus(directory: Path, n: int, seed: int = 0, huge_every: int = 500) 
         (directory / case.name).write_bytes(case.data)
         good.extend(case.good)
     return good
+
+
+@dataclass
+class FuzzRun:
+    """What one `accord ingest` over a fuzzed corpus did."""
+
+    inputs: int
+    good: int  # good articles mixed in
+    seconds: float
+    exit_code: int
+    crashes: list[str]  # the tracebacks (or the abnormal exit) of the run
+    reasons: Counter  # rejections by reason, numbers and quoted values folded
+    unexplained: list[str]  # rejection lines without a reason
+    missing: list[str]  # markers of good articles not stored
+    duplicated: list[str]  # markers of good articles stored more than once
+    summary: str  # the CLI's closing line
+
+
+def fuzz_ingest(workdir: Path, n: int, seed: int = 0, huge_every: int = 500) -> FuzzRun:
+    """Write `n` fuzzed inputs under `workdir`, run `accord ingest` on them as a subprocess with a
+    fresh store, and return what it did."""
+    corpus, db = workdir / "corpus", workdir / "fuzz.db"
+    good = write_corpus(corpus, n, seed, huge_every)
+    start = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-c", "from accord.cli import main; main()", "ingest", str(corpus), "--db", str(db)],
+        capture_output=True, text=True, errors="replace", stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    crashes = run.stderr.split("Traceback (most recent call last):")[1:]
+    if run.returncode not in (0, 1) and not crashes:
+        crashes = [f"exit code {run.returncode}: {run.stderr[-2000:]}"]
+    reasons: Counter[str] = Counter()
+    unexplained = []
+    for line in run.stderr.splitlines():
+        if line.startswith("rejected "):
+            _, _, reason = line.partition(": ")
+            if reason.strip():
+                reasons[_fold(reason)] += 1
+            else:
+                unexplained.append(line)
+    stored: Counter[str] = Counter()
+    if db.exists():
+        with sqlite3.connect(db) as con:
+            for (text,) in con.execute("SELECT text FROM articles"):
+                stored.update(set(_MARKER.findall(text)))
+    return FuzzRun(
+        inputs=n,
+        good=len(good),
+        seconds=seconds,
+        exit_code=run.returncode,
+        crashes=[c.strip() for c in crashes],
+        reasons=reasons,
+        unexplained=unexplained,
+        missing=[m for m in good if stored[m] == 0],
+        duplicated=[m for m in good if stored[m] > 1],
+        summary=(run.stdout.strip().splitlines() or [""])[-1],
+    )
+
+
+_MARKER = re.compile(r"FZ\d{5}Q")
+
+
+def _fold(reason: str) -> str:
+    """A reason with its numbers and quoted values folded, so rejections group by kind."""
+    reason = re.sub(r"'[^']*'", "'…'", reason)
+    return re.sub(r"\d[\d,.]*", "N", reason)

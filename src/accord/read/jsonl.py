@@ -13,7 +13,7 @@ _OPTIONAL = ("url", "title", "published", "source")
 
 def read_jsonl(text: str, origin: str) -> Iterator[Article | Rejected]:
     """Yield an Article or a Rejected for every non-blank line."""
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # not splitlines(): JSON strings may hold U+2028
         if not line.strip():
             continue
         where = f"{origin}:{n}"

@@ -17,10 +17,17 @@ MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
 HEADING_MAX_CHARS = 120
 
 
+# Line and page breaks of every kind become "\n"; other control characters (C0, DEL, C1: never
+# text, often debris of a bad conversion) are dropped.
+_BREAKS = {ord(c): "\n" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+_CONTROLS = {c: None for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in "\t\n"}
+
+
 def normalise(text: str) -> str:
-    """Return text with Unix line breaks, NFC, no byte-order mark and no trailing spaces."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.lstrip("\ufeff")
+    """Return text with Unix line breaks, NFC, no byte-order mark, no control characters and no
+    trailing spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS | _BREAKS)
+    text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
@@ -68,6 +75,8 @@ def make_article(
     text = normalise(text)
     if not text:
         raise InputRejected("empty input: there is no text to analyse")
+    if not any(c.isalpha() for c in text):
+        raise InputRejected("no words: the input holds no letters to analyse")
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputRejected(
             f"too long: {len(text):,} characters, the limit for one article is {MAX_ARTICLE_CHARS:,}; "
