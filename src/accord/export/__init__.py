@@ -31,6 +31,13 @@ def export(store: Store, fmt: str, output: str | Path | None = None, filters: Fi
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     selection = Selection(store, filters, READS[fmt])
+    try:
+        return _write(fmt, selection, output)
+    except OSError as err:
+        raise ExportError(f"cannot write {err.filename or output}: {err.strerror}") from None
+
+
+def _write(fmt: str, selection: Selection, output: str | Path | None) -> dict[str, int]:
     if fmt in TABLES:
         if output is None:
             raise ExportError(f"{fmt} writes one file per table: give a directory with -o")
