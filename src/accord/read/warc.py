@@ -42,7 +42,7 @@ def is_warc(origin: str, head: bytes) -> bool:
 def read_warc_file(path: Path, origin: str) -> Iterator[Article | Rejected]:
     """Stream the articles of a WARC file on disk without reading it whole into memory."""
     try:
-        stream = open(path, "rb")  # noqa: SIM115 -- closed below, after the generator is drained
+        stream = open(path, "rb")  # closed below, once the generator is drained
     except OSError as err:
         yield Rejected(origin, f"cannot read: {err.strerror}")
         return
@@ -106,9 +106,8 @@ def _payload(record, keep: bool) -> bytes:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     if record.rec_type == "response" and uri.startswith("http") and record.http_headers is None:
         raise ValueError("an HTTP response cut short in its headers")
-    stream = record.content_stream()
-    payload = stream.read(MAX_BYTES + 1) if keep else b""
-    while stream.read(1 << 16):
+    payload = record.content_stream().read(MAX_BYTES + 1) if keep else b""
+    while record.raw_stream.read(1 << 16):  # the rest, undecoded: only its length matters
         pass
     if getattr(record.raw_stream, "limit", 0):  # warcio's LimitReader counts the bytes still owed
         raise ValueError("a record shorter than its Content-Length")
