@@ -26,18 +26,27 @@ ANACHRONISM = (
     "US President Joe Biden met Ukrainian President Volodymyr Zelensky in Kyiv on Monday, officials said.\n\n"
     "Biden promised more air defence systems and said the talks were productive.\n"
 )
+# Two outlets giving different death tolls for one strike: a finding across outlets.
+STRIKE = "A Russian drone strike hit a residential district of Kharkiv on Tuesday, killing {} people, Ukrainian officials said."
+OUTLETS = [
+    {"url": f"https://{name[-1].lower()}.example/strike", "source": name, "published": "2025-07-02", "title": "Strike on Kharkiv",
+     "text": STRIKE.format(toll) + "\n\nMayor Ihor Terekhov said rescue teams were still searching the rubble."}
+    for name, toll in (("Outlet A", 12), ("Outlet B", 15))
+]  # fmt: skip
 DUCK_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "float": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    """A store holding the bundled examples and one article with a finding."""
+    """A store holding the bundled examples, an article with a finding and a story with a finding across outlets."""
     folder = tmp_path_factory.mktemp("export")
     path = folder / "accord.db"
     (folder / "late.txt").write_text(ANACHRONISM)
+    (folder / "strike.jsonl").write_text("".join(json.dumps(o) + "\n" for o in OUTLETS))
     runner = CliRunner()
     for args in (["ingest", str(EXAMPLES), "--db", str(path)],
-                 ["ingest", str(folder / "late.txt"), "--db", str(path), "--published", "2025-06-04"]):  # fmt: skip
+                 ["ingest", str(folder / "late.txt"), str(folder / "strike.jsonl"), "--db", str(path),
+                  "--published", "2025-06-04"]):  # fmt: skip
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
     return path
@@ -54,10 +63,10 @@ def store(db):
     found["articles"] = {row[0]: row for row in con.execute("SELECT id, text, published, url, origin FROM articles")}
     actors = con.execute("SELECT article_id, actor_id, name, code FROM actors")
     found["actors"] = {(a, i): (name, code) for a, i, name, code in actors}
-    found["story_findings"] = con.execute("SELECT COUNT(*) FROM story_findings").fetchone()[0]
+    found["story_findings"] = [story for (story,) in con.execute("SELECT story_id FROM story_findings")]
     found["stories"] = dict(con.execute("SELECT article_id, story_id FROM story_members"))
     con.close()
-    assert found["events"] and found["quotes"] and found["stances"] and found["findings"], "the store should hold every kind"
+    assert all(found[t] for t in ("events", "quotes", "stances", "findings", "story_findings")), "every kind is stored"
     return found
 
 
@@ -86,8 +95,7 @@ def exported(tmp_path, db, fmt, *filters, name="out"):
 def test_tables_read_back_with_pandas_and_duckdb_match_the_store(tmp_path, db, store, fmt):
     out = exported(tmp_path, db, fmt)
     reader = "read_csv" if fmt == "csv" else "read_parquet"
-    expected = {"articles": len(store["articles"]), "actors": len(store["actors"]), "story_findings": store["story_findings"],
-                **{t: len(store[t]) for t in ("events", "quotes", "stances", "findings")}}  # fmt: skip
+    expected = {t: len(store[t]) for t in ("articles", "actors", "events", "quotes", "stances", "findings", "story_findings")}
     frames = {}
     for table, columns in table_columns().items():
         path = out / f"{table}.{fmt}"
@@ -117,7 +125,7 @@ def test_tables_read_back_with_pandas_and_duckdb_match_the_store(tmp_path, db, s
     for row in frames["actors"].itertuples():
         assert store["actors"][(row.article_id, row.actor_id)][0] == row.name
         assert row.mentions >= 0
-    for row in frames["findings"].itertuples():
+    for row in [*frames["findings"].itertuples(), *frames["story_findings"].itertuples()]:
         for e in json.loads(row.evidence):
             assert store["articles"][e["article"]][1][e["start"] : e["end"]] == e["text"]
     joined = duck(
@@ -206,10 +214,16 @@ def test_filters_keep_what_they_name(tmp_path, db, store):
     assert sorted(r["article"]["id"] for r in kept) == sorted(in_range)
     assert 0 < len(kept) < len(published)
 
-    story = store["stories"][next(iter(store["articles"]))]
-    kept = exported(tmp_path, db, "gdelt", "--story", story, name="b").read_text().splitlines()
+    story = store["story_findings"][0]  # a story of two outlets, with its findings across them
     members = {a for a, s in store["stories"].items() if s == story}
+    kept = exported(tmp_path, db, "gdelt", "--story", story, name="b").read_text().splitlines()
     assert len(kept) == sum(1 for a, _, _ in store["events"] if a in members) > 0
+    tables = exported(tmp_path, db, "csv", "--story", story, name="b2")
+    assert set(pd.read_csv(tables / "articles.csv", dtype=str)["article_id"]) == members and len(members) == 2
+    found = pd.read_csv(tables / "story_findings.csv", dtype=str)["story_id"]
+    assert list(found) == [s for s in store["story_findings"] if s == story]
+    other = next(s for s in store["stories"].values() if s != story)
+    assert pd.read_csv(exported(tmp_path, db, "csv", "--story", other, name="b3") / "story_findings.csv").empty
 
     records = json_lines(exported(tmp_path, db, "polecat", "--actor", "RUSGOV", name="c"))
     codes = {key: code for key, (_, code) in store["actors"].items()}
