@@ -122,6 +122,7 @@ class Selection:
         return True
 
     def __iter__(self) -> Iterator[Bundle]:
+        # The cursors stay open together, so they read one snapshot even while an ingest writes.
         children = {table: _Grouped(self.store, table) for table in _CHILDREN if table in self.reads}
         for row in self.store.db.execute(_ARTICLES):
             article = dict(zip(_ARTICLE_KEYS, row))
