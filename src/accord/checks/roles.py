@@ -43,7 +43,8 @@ class RoleCheck:
                 seen.add((m.actor, m.role))
                 severity, explanation, rule = finding
                 about = f"“{m.text}” on {as_of}"
-                evidence = (Evidence(article_id, m.span.start, m.span.end, m.text, source),)
+                start = _with_former(doc.text, m)
+                evidence = (Evidence(article_id, start, m.span.end, doc.text[start : m.span.end], source),)
                 found.append(Finding(KIND, severity, explanation, rule, evidence, about=about))
         return found
 
@@ -105,6 +106,13 @@ class RoleCheck:
                     break
                 node = node.head
         return None
+
+
+def _with_former(text: str, m: Mention) -> int:
+    """Where the words of a "former" title begin: "former" may stand before the mention."""
+    before = text[max(0, m.span.start - 8) : m.span.start]
+    at = before.lower().rfind("former")
+    return m.span.start - len(before) + at if m.role.startswith("former ") and at >= 0 and not before[at + 6 :].strip() else m.span.start
 
 
 def _term(t: Tenure) -> str:

@@ -81,6 +81,8 @@ def evaluate_findings(path: Path, pipeline) -> dict:
     gold = _gold(groups, articles)
     scores = _score(found, gold, names)
     scores["stories"] = _stories(stories, names, groups)
+    scores["story_pair_precision"] = scores["stories"]["pair_precision"]
+    scores["story_pair_recall"] = scores["stories"]["pair_recall"]
     scores["groups"], scores["articles"] = len(groups), len(articles)
     return scores
 

@@ -1,0 +1,120 @@
+"""Stories: reports of one event grouped across outlets, wire copies marked, findings across
+outlets computed at ingest and listed by `accord stories` and `accord findings`. The articles
+(tests/data/stories.jsonl) are the team's own, in news style: four reports of one drone
+strike (one a wire copy, one later with a higher toll), two of one meeting that disagree on
+its length, and one unrelated report."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from accord.cli import main
+
+from .conftest import ROOT
+
+ARTICLES = ROOT / "tests" / "data" / "stories.jsonl"
+LATER = {
+    "url": "https://port-city-news.example/odesa-day-two", "source": "Port City News", "published": "2025-05-11T07:30:00",
+    "title": "Odesa buries victims of port strike",
+    "text": "The Russian drone strike on the Odesa port on Saturday killed nine people, governor Oleh Kiper said on "
+            "Sunday, after two of the wounded dock workers died in hospital.\n\nThe city declared a day of mourning "
+            "for the victims of the drone strike on the port of Odesa.",
+}  # fmt: skip
+
+
+def run(*args) -> str:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("stories") / "accord.db"
+    run("ingest", ARTICLES, "--db", path)
+    return path
+
+
+def stories(db) -> list[dict]:
+    return json.loads(run("stories", "--db", db, "--json"))
+
+
+def findings(db, *options) -> list[dict]:
+    return json.loads(run("findings", "--db", db, "--json", *options))
+
+
+def by_title(db) -> dict[str, dict]:
+    return {a["title"]: {**a, "story": s["story"]} for s in stories(db) for a in s["articles"]}
+
+
+def test_reports_of_one_event_form_one_story_and_others_stay_apart(db):
+    sizes = sorted(len(s["articles"]) for s in stories(db))
+    assert sizes == [1, 2, 4]
+    strike = next(s for s in stories(db) if len(s["articles"]) == 4)
+    assert set(strike["outlets"]) == {"Harbour Post", "Black Sea Wire", "Evening Ledger", "Copy Desk"}
+
+
+def test_a_wire_copy_is_marked_as_a_copy_of_its_original(db):
+    articles = [a for s in stories(db) for a in s["articles"]]
+    copies = [a for a in articles if a["copy_of"]]
+    assert len(copies) == 1 and copies[0]["source"] == "Copy Desk"
+    original = next(a for a in articles if a["id"] == copies[0]["copy_of"])
+    assert original["source"] == "Harbour Post"
+
+
+def test_different_lengths_of_one_meeting_are_a_warning_citing_both_outlets(db):
+    (f,) = findings(db, "--kind", "durations differ")
+    assert f["severity"] == "warning"
+    assert {(e["source"], e["text"]) for e in f["evidence"]} == {("Alpine Times", "three-hour"), ("Caucasus Review", "five-hour")}
+    assert "meeting" in f["explanation"] and len(f["groups"]) == 2
+
+
+def test_a_toll_that_grew_in_later_reports_is_an_info_note_not_an_error(db):
+    (f,) = findings(db, "--kind", "numbers differ")
+    assert f["severity"] == "info" and f["rule"] == "numbers: a toll that rose between reports"
+    assert "Later reports give a higher toll" in f["explanation"]
+    assert {e["text"] for e in f["evidence"]} >= {"killed four", "killed seven"}
+
+
+def test_the_findings_command_filters_by_severity_kind_and_story(db):
+    everything = findings(db)
+    assert {f["kind"] for f in everything} >= {"durations differ", "numbers differ"}
+    assert all(f["severity"] in ("warning", "error") for f in findings(db, "--severity", "warning"))
+    assert len(findings(db, "--severity", "warning")) < len(everything)
+    meeting = by_title(db)["Armenian and Azerbaijani ministers meet in Geneva"]["story"]
+    assert [f["kind"] for f in findings(db, "--story", meeting)] == ["durations differ"]
+    text = run("findings", "--db", db, "--severity", "warning")
+    assert "durations differ" in text and "“three-hour”" in text
+
+
+def test_every_evidence_span_slices_its_article(db):
+    import sqlite3
+
+    texts = dict(sqlite3.connect(db).execute("SELECT id, text FROM articles"))
+    for f in findings(db):
+        for e in f["evidence"]:
+            assert texts[e["article"]][e["start"] : e["end"]] == e["text"]
+
+
+def test_ingesting_again_stores_nothing_twice_and_keeps_story_ids(tmp_path):
+    path = tmp_path / "accord.db"
+    run("ingest", ARTICLES, "--db", path)
+    before = by_title(path)
+    out = run("ingest", ARTICLES, "--db", path)
+    assert "stored 0, already stored 7" in out
+    assert by_title(path) == before
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps(LATER) + "\n")
+    run("ingest", later, "--db", path)
+    after = by_title(path)
+    strike = before["Drone strike on Odesa port kills four"]["story"]
+    assert after[LATER["title"]]["story"] == strike  # joins the story, whose id stays
+    assert {k: v["story"] for k, v in after.items() if k in before} == {k: v["story"] for k, v in before.items()}
+    (toll,) = findings(path, "--kind", "numbers differ", "--story", strike)
+    assert "Port City News" in {e["source"] for e in toll["evidence"]}  # recomputed with the new report
+
+
+def test_listing_needs_a_store(tmp_path):
+    result = CliRunner().invoke(main, ["findings", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code != 0 and "no store" in result.output
