@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 import feedparser
+from lxml import etree
 
 from ..errors import InputRejected
 from ..model import Article, Rejected
@@ -16,6 +17,7 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
     check_size(data, MAX_CORPUS_BYTES)
     if b"<!ENTITY" in data:  # no feed needs its own entities; expanding them is an attack ("billion laughs")
         raise InputRejected("the feed declares XML entities (<!ENTITY> in a DOCTYPE), which accord does not expand")
+    _refuse_excess(data)
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")
@@ -37,3 +39,14 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Rejected]:
             yield article
         except InputRejected as err:
             yield Rejected(where, err.reason)
+
+
+def _refuse_excess(data: bytes) -> None:
+    """Refuse a feed past libxml2's resource limits (nesting deeper than 256 levels, a text node
+    over 10 MB), which feedparser would read in time quadratic in the depth. Other XML errors
+    are left to feedparser, which reads many broken feeds."""
+    try:
+        etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as err:
+        if err.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise InputRejected(f"the feed is beyond what an XML parser should read: {err.msg.split(',')[0]}") from None
