@@ -50,6 +50,7 @@ def test_plain_text_in_other_encodings_is_decoded(data, origin, expected):
         (page(TEXT), "cp1252"),  # nothing declared: detected
         (page(TEXT, '<meta charset="utf-8">'), "utf-16"),  # the byte-order mark outranks the page
         (page(TEXT, '<meta charset="x-no-such-charset">'), "cp1252"),  # an unknown name is ignored
+        ('<?xml version="1.0" encoding="iso-8859-1"?>' + page(LATIN), "latin-1"),  # XHTML's declaration
         (page(TEXT, '<meta charset="iso-8859-1">'), "utf-8"),  # valid UTF-8 wins over a wrong declaration
     ],
 )
@@ -97,5 +98,6 @@ def test_declared_charsets_are_found_in_headers_and_pages():
     assert charset_of("text/html") is None and charset_of(None) is None
     assert html_charset(b"<html><head><meta charset='koi8-r'>") == "koi8-r"
     assert html_charset(b'<meta http-equiv="content-type" content="text/html; charset=Shift_JIS">') == "Shift_JIS"
+    assert html_charset(b'<?xml version="1.0" encoding="ISO-8859-1"?><html>') == "ISO-8859-1"
     assert html_charset(b"<html><head><title>none</title>") is None
     assert decode("Привет, мир. Переговоры продолжаются.".encode("koi8-r"), declared="koi8-r") == "Привет, мир. Переговоры продолжаются."

@@ -34,7 +34,9 @@ _MAGIC = {
     b"\x1f\x8b": "gzip-compressed data",
     b"\x7fELF": "an executable",
 }
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+_PAGE_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.\-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w:.\-]+)""", re.IGNORECASE
+)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 
 
@@ -56,9 +58,10 @@ def charset_of(content_type: str | None) -> str | None:
 
 
 def html_charset(data: bytes) -> str | None:
-    """Return the charset an HTML page declares in a <meta> tag near its top, or None."""
-    found = _META_CHARSET.search(data[:4096])
-    return found.group(1).decode("ascii") if found else None
+    """Return the charset an HTML page declares near its top (a <meta> tag or an XML
+    declaration), or None."""
+    found = _PAGE_CHARSET.search(data[:4096])
+    return (found.group(1) or found.group(2)).decode("ascii") if found else None
 
 
 def bom_encoding(data: bytes) -> str | None:
