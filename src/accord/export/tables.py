@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 
 from .columns import table_columns
@@ -149,17 +148,24 @@ def write_parquet(rows: Iterable[tuple[str, dict]], output: Path) -> dict[str, i
     columns = table_columns()
     schemas = {t: pa.schema([(name, types[kind]) for name, kind in cols]) for t, cols in columns.items()}
     writers = {t: pq.ParquetWriter(output / f"{t}.parquet", schemas[t]) for t in columns}
-    pending: dict[str, list[dict]] = {t: [] for t in columns}
+    pending = {t: [] for t in columns}  # rows as value lists, in column order
     counts = dict.fromkeys(columns, 0)
 
     def flush(table: str) -> None:
-        if pending[table]:
-            writers[table].write_table(pa.Table.from_pylist(pending[table], schemas[table]))
-            pending[table] = []
+        if not pending[table]:
+            return
+        arrays = []
+        for (name, kind), values in zip(columns[table], zip(*pending[table])):
+            if kind == "date":  # ISO days, cast by Arrow
+                arrays.append(pa.array(values, pa.string()).cast(pa.date32()))
+            else:
+                arrays.append(pa.array(values, types[kind]))
+        writers[table].write_table(pa.Table.from_arrays(arrays, schema=schemas[table]))
+        pending[table] = []
 
     try:
         for table, row in rows:
-            pending[table].append({name: _parquet_value(row[name], kind) for name, kind in columns[table]})
+            pending[table].append([row[name] for name, _ in columns[table]])
             counts[table] += 1
             if len(pending[table]) >= BATCH:
                 flush(table)
@@ -169,9 +175,3 @@ def write_parquet(rows: Iterable[tuple[str, dict]], output: Path) -> dict[str, i
         for w in writers.values():
             w.close()
     return counts
-
-
-def _parquet_value(value, kind: str):
-    if kind == "date" and value is not None:
-        return date.fromisoformat(value)
-    return value
