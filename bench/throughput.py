@@ -1,13 +1,15 @@
 """Throughput of the whole accord pipeline against spaCy's own `nlp.pipe`, in one run.
 
-    python bench/throughput.py [--words 50000] [--repeat 3]
+    python bench/throughput.py [--words 50000] [--repeat 3] [--workers N]
 
 Texts: the real articles under ../shared (corpus/official, eval/seed, eval/quotes),
 repeated until they hold at least --words words. Each side runs in its own process
 (so each peak memory is its own), --repeat times; the best time of each is reported.
 Prints articles/s, words/s, the time of every accord stage and the ratio to spaCy; accord runs
 twice, with the event classifier and with the codebook's triggers alone, so the classifier's
-cost is measured in the same run.
+cost is measured in the same run. With --workers N, accord also runs in N worker processes
+(read, analyse, the rows each article would store; the workers load the model before the
+clock starts), with its ratio to one process and each worker's peak memory.
 """
 
 from __future__ import annotations
@@ -88,17 +90,31 @@ def run_accord(texts: list[str], queue, rules_only: bool = False) -> None:
     queue.put({"total": time.perf_counter() - start, "stages": stages, "peak_mb": _peak_mb()})
 
 
+def run_workers(texts: list[str], workers: int, queue) -> None:
+    from accord.parallel import WorkerProcesses
+    from accord.read import make_article
+
+    with WorkerProcesses((), workers) as pool:
+        pool.ready()
+        start = time.perf_counter()
+        for _ in pool.analyse(make_article(text, f"bench-{i}") for i, text in enumerate(texts)):
+            pass
+        total = time.perf_counter() - start
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
+    queue.put({"total": total, "peak_mb": _peak_mb(), "worker_mb": worker_mb})
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(target, texts: list[str], repeat: int) -> dict:
+def measure(target, texts: list[str], repeat: int, *args) -> dict:
     """Run `target` in fresh processes `repeat` times; keep the fastest run."""
     ctx = mp.get_context("spawn")
     runs = []
     for _ in range(repeat):
         queue = ctx.Queue()
-        proc = ctx.Process(target=target, args=(texts, queue))
+        proc = ctx.Process(target=target, args=(texts, *args, queue))
         proc.start()
         runs.append(queue.get())
         proc.join()
@@ -109,6 +125,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1, help="also run accord in N worker processes")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"the benchmark reads real texts from {SHARED}, which is absent", file=sys.stderr)
@@ -119,10 +136,17 @@ def main() -> int:
     base = measure(run_spacy, texts, args.repeat)
     full = measure(run_accord, texts, args.repeat)
     rules = measure(run_rules_only, texts, args.repeat)
+    rows = [("spaCy nlp.pipe (baseline)", base), ("accord full pipeline", full), ("accord, triggers alone", rules)]
+    if args.workers > 1:
+        parallel = measure(run_workers, texts, args.repeat, args.workers)
+        rows.append((f"accord, {args.workers} worker processes", parallel))
     print(f"{'':34}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak MB':>9}")
-    for name, run in (("spaCy nlp.pipe (baseline)", base), ("accord full pipeline", full), ("accord, triggers alone", rules)):
+    for name, run in rows:
         print(f"{name:34}{run['total']:9.2f}{len(texts) / run['total']:12.1f}{words / run['total']:10.0f}{run['peak_mb']:9.0f}")
     print(f"ratio accord / spaCy: {full['total'] / base['total']:.3f}")
+    if args.workers > 1:
+        print(f"throughput of {args.workers} worker processes / one process: {full['total'] / parallel['total']:.3f}"
+              f"   (largest worker's peak memory {parallel['worker_mb']:.0f} MB)")  # fmt: skip
     print(f"ratio accord / accord with triggers alone (the classifier's cost): {full['total'] / rules['total']:.3f}")
     for stage, seconds in full["stages"].items():
         alone = rules["stages"][stage]

@@ -21,7 +21,6 @@ from .actors import load_kb
 from .errors import AccordError
 from .model import Rejected
 from .parallel import analyse_here, analyse_in_processes, analyse_on_cluster, leftover_shards
-from .parallel.batches import BATCH_SIZE
 from .read import read_sources
 from .store import DEFAULT_PATH, Store
 from .store.stories import StoryBook
@@ -46,14 +45,14 @@ class IngestReport:
 def ingest(
     paths: Iterable[str], db_path: str | Path = DEFAULT_PATH, published: date | None = None,
     kb_dirs: tuple[str, ...] = (), workers: int = 1, scheduler: str | None = None,
-    shards: str | Path | None = None, progress: Callable[[], object] | None = None, batch_size: int = BATCH_SIZE,
+    shards: str | Path | None = None, progress: Callable[[], object] | None = None, batch_size: int | None = None,
 ) -> IngestReport:  # fmt: skip
     """Analyse and store every input under `paths`; return an IngestReport.
 
     `workers` > 1 analyses in that many processes on this machine; `scheduler` (a Dask
     address such as tcp://host:8786) on a cluster whose workers write Parquet shards to
-    `shards` (default: the store's path + ".shards"), `batch_size` articles a task. The store
-    is the same either way. `progress` is called once for every input handled.
+    `shards` (default: the store's path + ".shards"); `batch_size` articles go to a worker at a
+    time (by default 4 to a process, 16 to a cluster task). The store is the same either way. `progress` is called once for every input handled.
     """
     if workers < 1:
         raise AccordError(f"workers must be 1 or more, not {workers}")
@@ -87,10 +86,11 @@ def ingest(
 
 
 def _analysed(items, kb_dirs, workers, scheduler, shard_dir, batch_size) -> Iterator:
+    size = {"batch_size": batch_size} if batch_size else {}
     if scheduler:
-        return analyse_on_cluster(items, kb_dirs, scheduler, shard_dir, batch_size)
+        return analyse_on_cluster(items, kb_dirs, scheduler, shard_dir, **size)
     if workers > 1:
-        return analyse_in_processes(items, kb_dirs, workers, batch_size)
+        return analyse_in_processes(items, kb_dirs, workers, **size)
     return analyse_here(items, kb_dirs)
 
 

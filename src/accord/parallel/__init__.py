@@ -4,13 +4,13 @@ These functions only analyse; the caller is the one writer that stores (SQLite h
 writer). Each yields, in the order of its input, the `Rejected` items and, for every analysed
 article, its store rows (`accord.store.db.analysis_rows`).
 
-    analyse_here        this process, the pipeline's own stream
-    analyse_in_processes  N processes on this machine, each loading the spaCy model once
-    analyse_on_cluster  a Dask distributed cluster; workers write Parquet shards
+    analyse_here          this process, the pipeline's own stream
+    analyse_in_processes  N processes on this machine (WorkerProcesses), each loading the model once
+    analyse_on_cluster    a Dask distributed cluster; workers write Parquet shards
 """
 
 from .batches import analyse_here
 from .cluster import analyse_on_cluster, leftover_shards
-from .local import analyse_in_processes
+from .local import WorkerProcesses, analyse_in_processes
 
-__all__ = ["analyse_here", "analyse_in_processes", "analyse_on_cluster", "leftover_shards"]
+__all__ = ["WorkerProcesses", "analyse_here", "analyse_in_processes", "analyse_on_cluster", "leftover_shards"]

@@ -10,7 +10,8 @@ from typing import Any
 from ..model import Analysis, Article, Rejected
 from ..store.db import analysis_rows
 
-BATCH_SIZE = 16  # articles sent to a worker at a time
+BATCH_SIZE = 16  # articles a cluster task analyses (one shard)
+PROCESS_BATCH_SIZE = 4  # articles sent to a local worker process at a time: small keeps both busy
 
 Rows = dict[str, list]
 _ONE_AT_A_TIME = threading.Lock()  # threads of one process share one pipeline

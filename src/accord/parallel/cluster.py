@@ -52,7 +52,7 @@ def analyse_on_cluster(
             try:
                 result = next(results)
             except StopIteration:
-                return
+                break
             except Exception as err:  # a worker's error comes back through its future
                 raise AccordError(f"a cluster worker failed: {type(err).__name__}: {err}") from None
             if isinstance(result, Rejected):

@@ -9,10 +9,11 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 from ..errors import AccordError
 from ..model import Article, Rejected
-from .batches import BATCH_SIZE, Rows, analyse_batch, batches, in_order
+from .batches import PROCESS_BATCH_SIZE, Rows, analyse_batch, batches, in_order
 
 
 def _warm(kb_dirs: tuple[str, ...]) -> None:
@@ -30,16 +31,39 @@ def _orphan_exit(parent: int) -> None:
     os._exit(0)
 
 
-def analyse_in_processes(
-    items: Iterable[Article | Rejected], kb_dirs: tuple[str, ...], workers: int, batch_size: int = BATCH_SIZE
-) -> Iterator[Rows | Rejected]:
-    """Analyse in `workers` fresh processes; yield rows and rejections in input order."""
-    kb_dirs = tuple(kb_dirs)
-    context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited store connection
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(kb_dirs,)) as pool:
-        results = in_order(lambda batch: pool.submit(analyse_batch, batch, kb_dirs), batches(items, batch_size), 2 * workers)
+class WorkerProcesses:
+    """`workers` spawned processes that analyse batches, each loading the model once."""
+
+    def __init__(self, kb_dirs: tuple[str, ...], workers: int):
+        self.kb_dirs, self.workers = tuple(kb_dirs), workers
+        context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited store connection
+        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(self.kb_dirs,))
+
+    def ready(self) -> None:
+        """Wait until every worker has loaded its pipeline (a task runs only after that)."""
+        seen: set[int] = set()
+        while len(seen) < self.workers:
+            seen |= {f.result() for f in [self.pool.submit(os.getpid) for _ in range(self.workers)]}
+
+    def analyse(self, items: Iterable[Article | Rejected], batch_size: int = PROCESS_BATCH_SIZE) -> Iterator[Rows | Rejected]:
+        """Yield the rows of each article of `items`, and the rejections, in input order."""
+        submit = partial(self.pool.submit, analyse_batch, kb_dirs=self.kb_dirs)
         try:
-            for result in results:
+            for result in in_order(submit, batches(items, batch_size), 2 * self.workers):
                 yield from [result] if isinstance(result, Rejected) else result
         except BrokenProcessPool as err:
             raise AccordError(f"a worker process died ({err}); run again to resume") from None
+
+    def __enter__(self) -> WorkerProcesses:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+def analyse_in_processes(
+    items: Iterable[Article | Rejected], kb_dirs: tuple[str, ...], workers: int, batch_size: int = PROCESS_BATCH_SIZE
+) -> Iterator[Rows | Rejected]:
+    """Analyse in `workers` fresh processes; yield rows and rejections in input order."""
+    with WorkerProcesses(kb_dirs, workers) as pool:
+        yield from pool.analyse(items, batch_size)
