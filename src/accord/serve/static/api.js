@@ -2,8 +2,16 @@
 
 export class ApiError extends Error {}
 
-/** GET a path under /api and return its JSON; an ApiError carries the server's message. */
-export async function get(path) {
+const pending = new Map();
+
+/** GET a path under /api and return its JSON; an ApiError carries the server's message.
+ * Views asking for the same path at the same time share one request. */
+export function get(path) {
+  if (!pending.has(path)) pending.set(path, request(path).finally(() => pending.delete(path)));
+  return pending.get(path);
+}
+
+async function request(path) {
   const response = await fetch("/api/" + path, { headers: { Accept: "application/json" } });
   let body = null;
   try {

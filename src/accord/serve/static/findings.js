@@ -1,8 +1,10 @@
 // Findings and stories: what the checks flagged, and the stories articles were grouped into.
 
-import { all, scope } from "./api.js";
+import { all, get, scope } from "./api.js";
 import { el, fill, empty } from "./dom.js";
 import { filterQuery, update } from "./state.js";
+
+const SHOWN = 200;  // stories listed at once, the largest first
 
 const openArticle = (id, start, end) => (event) => {
   event.preventDefault();
@@ -12,9 +14,12 @@ const openArticle = (id, start, end) => (event) => {
 /** Draw the findings list and the stories into `root`. */
 export async function render(root, state) {
   const story = state.story ? `?story=${encodeURIComponent(state.story)}` : "";
-  const [found, told, kept] = await Promise.all([all(`findings${story}`), all("stories"), scope(filterQuery(state).slice(1))]);
+  const kept = await scope(filterQuery(state).slice(1));
+  const [found, told] = await Promise.all([all(`findings${story}`), kept ? all("stories") : get(`stories?limit=${SHOWN}`)]);
   const findings = kept ? found.items.filter((f) => (f.evidence || []).some((ev) => kept.has(ev.article))) : found.items;
-  const stories = kept ? told.items.filter((s) => s.articles.some((a) => kept.has(a.id))) : told.items;
+  const matching = kept ? told.items.filter((s) => s.articles.some((a) => kept.has(a.id))) : told.items;
+  const storyCount = kept ? matching.length : told.total;
+  const stories = matching.slice(0, SHOWN);
   const narrowed = kept ? el("p", { class: "hint" }, "Only findings and stories about articles whose events match the filters.") : null;
   const findingList = findings.length
     ? el("ol", { class: "findings", id: "finding-list" }, findings.map((f) => el("li", { class: f.severity },
@@ -37,6 +42,7 @@ export async function render(root, state) {
     state.story ? el("p", { class: "meta" }, "in story ", el("code", {}, state.story), " ",
       el("button", { onclick: () => update({ story: null }) }, "all stories")) : null,
     findingList,
-    el("h2", {}, "Stories ", el("small", { id: "story-total" }, stories.length)), storyList);
+    el("h2", {}, "Stories ", el("small", { id: "story-total" }, storyCount)),
+    storyCount > stories.length ? el("p", { class: "hint" }, `The ${stories.length} largest are listed.`) : null, storyList);
 }
 

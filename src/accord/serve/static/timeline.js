@@ -6,6 +6,7 @@ import { filterQuery, update } from "./state.js";
 
 const DAY = 86400000;
 const W = 960, H = 280, M = { left: 40, right: 12, top: 12, bottom: 28 };
+const MAX_BARS = 320;
 
 const dayNumber = (iso) => Math.floor(Date.parse(iso + "T00:00:00Z") / DAY);
 const isoDay = (n) => new Date(n * DAY).toISOString().slice(0, 10);
@@ -24,21 +25,28 @@ export async function render(root, state) {
   if (!items.length) return fill(root, toggle, empty("No dated events match these filters."));
 
   const days = items.map((item) => dayNumber(item.day));
-  const first = state.since ? Math.min(dayNumber(state.since), ...days) : Math.min(...days);
-  const last = state.until ? Math.max(dayNumber(state.until), ...days) : Math.max(...days);
+  const lowest = days.reduce((a, b) => Math.min(a, b)), highest = days.reduce((a, b) => Math.max(a, b));
+  const first = state.since ? Math.min(dayNumber(state.since), lowest) : lowest;
+  const last = state.until ? Math.max(dayNumber(state.until), highest) : highest;
   const span = last - first + 1;
+  const width = Math.ceil(span / MAX_BARS);  // days per bar: a long range is drawn in weeks or months
   const inner = W - M.left - M.right, tall = H - M.top - M.bottom;
   const x = (n) => M.left + ((n - first) / span) * inner;
-  const barWidth = Math.max(1, inner / span - 1);
+  const barWidth = Math.max(1, (inner * width) / span - 1);
 
   const keys = [...new Set(items.map((item) => String(item.key)))].sort();
   const totals = {};
+  const bars = new Map();
+  items.forEach((item, i) => {
+    const key = String(item.key), start = first + Math.floor((days[i] - first) / width) * width;
+    totals[key] = (totals[key] || 0) + item.count;
+    const bar = bars.get(`${start} ${key}`) || { start, key, count: 0 };
+    bar.count += item.count;
+    bars.set(`${start} ${key}`, bar);
+  });
   const stacks = {};
-  for (const item of items) {
-    totals[item.key] = (totals[item.key] || 0) + item.count;
-    stacks[item.day] = (stacks[item.day] || 0) + item.count;
-  }
-  const peak = Math.max(...Object.values(stacks));
+  for (const bar of bars.values()) stacks[bar.start] = (stacks[bar.start] || 0) + bar.count;
+  const peak = Object.values(stacks).reduce((a, b) => Math.max(a, b));
   const y = (count) => (count / peak) * tall;
 
   const chart = svg("svg", { id: "timeline-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "events per day" });
@@ -52,15 +60,16 @@ export async function render(root, state) {
     chart.appendChild(svg("text", { x: x(day), y: H - 8, class: anchor }, isoDay(day)));
   }
   const heights = {};
-  for (const item of [...items].sort((a, b) => keys.indexOf(String(a.key)) - keys.indexOf(String(b.key)))) {
-    const below = heights[item.day] || 0;
-    heights[item.day] = below + item.count;
-    const key = String(item.key);
+  const ordered = [...bars.values()].sort((a, b) => a.start - b.start || keys.indexOf(a.key) - keys.indexOf(b.key));
+  for (const bar of ordered) {
+    const below = heights[bar.start] || 0;
+    heights[bar.start] = below + bar.count;
+    const when = width === 1 ? isoDay(bar.start) : `${isoDay(bar.start)} to ${isoDay(Math.min(last, bar.start + width - 1))}`;
     chart.appendChild(svg("rect", {
-      class: "bar", x: x(dayNumber(item.day)), width: barWidth,
-      y: H - M.bottom - y(below + item.count), height: Math.max(0.5, y(item.count)),
-      fill: colourOf(key, keys.indexOf(key)), "data-day": item.day, "data-key": key, "data-count": item.count,
-    }, svg("title", {}, `${item.day} ${label(by, key)}: ${item.count}`)));
+      class: "bar", x: x(bar.start), width: barWidth,
+      y: H - M.bottom - y(below + bar.count), height: Math.max(0.5, y(bar.count)),
+      fill: colourOf(bar.key, keys.indexOf(bar.key)), "data-day": isoDay(bar.start), "data-key": bar.key, "data-count": bar.count,
+    }, svg("title", {}, `${when} ${label(by, bar.key)}: ${bar.count}`)));
   }
   brush(chart, (from, to) => {
     const a = Math.floor(first + ((Math.min(from, to) - M.left) / inner) * span);
@@ -73,7 +82,7 @@ export async function render(root, state) {
       swatch(colourOf(key, i)), `${label(by, key)} `, el("b", {}, totals[key]))));
   const total = items.reduce((sum, item) => sum + item.count, 0);
   fill(root, toggle, el("p", { class: "summary" }, el("b", { id: "timeline-total" }, total),
-    ` dated events from ${isoDay(first)} to ${isoDay(last)}`), chart, legend);
+    ` dated events from ${isoDay(first)} to ${isoDay(last)}`, width > 1 ? `, ${width} days to a bar` : ""), chart, legend);
 }
 
 function label(by, key) {
