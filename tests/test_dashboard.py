@@ -358,3 +358,34 @@ def test_filters_narrow_the_article_views(page, api):
     page.ready("findings")
     stories = [s for s in api("stories")["items"] if any(a["id"] in kept for a in s["articles"])]
     assert page.page.locator("#story-list > li").count() == len(stories) < api("stories")["total"]
+
+
+def test_a_long_range_is_drawn_in_bars_of_several_days(page, api):
+    counts = api("counts/day?by=quad&since=2020-01-01")["items"]
+    page.open("view=timeline&by=quad&since=2020-01-01", "timeline")
+    assert "days to a bar" in page.page.locator(".summary").inner_text()
+    assert sum(page.numbers("rect.bar", "data-count")) == sum(item["count"] for item in counts)
+    assert page.page.locator("rect.bar").count() < len(counts)
+
+
+def test_a_bad_filter_is_reported_not_drawn(page):
+    page.page.goto(f"{page.base}/#view=map&country=12")
+    page.page.locator('main[data-state="error"]').wait_for()
+    assert "country" in page.page.locator('main [role="alert"]').inner_text()
+    page.page.locator('#filters input[name="country"]').fill("UKR")
+    page.page.locator('#filters button[type="submit"]').click()
+    page.ready("map")
+
+
+@pytest.mark.parametrize("bypass_policy", [False, True])
+def test_a_remote_request_is_refused_by_the_policy_and_caught_by_the_watch(browser, server, bypass_policy):
+    context = browser.new_context(bypass_csp=bypass_policy)
+    watched = Watched(context.new_page(), server)
+    watched.open("view=timeline", "timeline")
+    outcome = watched.page.evaluate("() => fetch('https://example.org/font.woff2').then(() => 'fetched', () => 'refused')")
+    context.close()
+    assert outcome == "refused"
+    if bypass_policy:  # without the page's policy, the test's own watch still stops it
+        assert watched.remote == ["https://example.org/font.woff2"]
+    else:  # the page's Content-Security-Policy stops it before it leaves the browser
+        assert watched.remote == [] and any("Content Security Policy" in m for m in watched.console)
