@@ -18,7 +18,11 @@ let drawing = 0;
 async function draw() {
   const state = read();
   const view = VIEWS[state.view] ? state.view : "timeline";
-  for (const name of FILTERS) if (form.elements[name]) form.elements[name].value = state[name] || "";
+  const select = form.elements.type;
+  if (state.type && ![...select.options].some((option) => option.value === state.type)) {
+    select.appendChild(el("option", { value: state.type }, state.type));
+  }
+  for (const name of FILTERS) form.elements[name].value = state[name] || "";
   for (const tab of document.querySelectorAll("#tabs a")) {
     tab.classList.toggle("on", tab.dataset.view === view);
     tab.href = "#" + new URLSearchParams({ ...withoutView(state), view: tab.dataset.view });
@@ -50,16 +54,13 @@ async function choices() {
   try {
     const [types, actors] = await Promise.all([get("counts/day?by=type"), get("actors?limit=1000")]);
     const select = form.elements.type;
-    for (const type of [...new Set(types.items.map((item) => item.key))].sort()) select.appendChild(el("option", { value: type }, type));
+    const known = new Set([...select.options].map((option) => option.value));
+    for (const type of [...new Set(types.items.map((item) => item.key))].sort()) {
+      if (!known.has(type)) select.appendChild(el("option", { value: type }, type));
+    }
     select.value = read().type || "";
     const list = document.getElementById("actor-names");
-    const seen = new Set();
-    for (const actor of actors.items) {
-      const id = actor.actor_id || actor.id;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      list.appendChild(el("option", { value: id }, actor.name || id));
-    }
+    for (const actor of actors.items) list.appendChild(el("option", { value: actor.id }, actor.name || actor.id));
   } catch (err) {
     // The choices only help typing; the views report their own errors.
   }

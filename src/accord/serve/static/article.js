@@ -7,13 +7,11 @@ import { filterQuery, update } from "./state.js";
 const SHOWN = 500;  // articles listed at once; searching or filtering finds the others
 const LAYERS = { actor: "actors", event: "events", quote: "quotes", finding: "findings" };
 
-/** {start, end} of a stored record's span in any of the shapes the store keeps. */
+/** {start, end} of a span, or of a record's `span` (a mention); null when there is none. */
 export function spanOf(record) {
   if (!record) return null;
   if (record.span) return spanOf(record.span);
-  if (Number.isInteger(record.start) && Number.isInteger(record.end)) return { start: record.start, end: record.end };
-  if (Number.isInteger(record.span_start)) return { start: record.span_start, end: record.span_end };
-  return null;
+  return Number.isInteger(record.start) && Number.isInteger(record.end) ? { start: record.start, end: record.end } : null;
 }
 
 /** Draw the article list, and the article named in `state.id` beside it, into `root`. */
@@ -44,15 +42,15 @@ export async function render(root, state) {
 }
 
 function show(body, article, state) {
-  const names = new Map((article.actors || []).map((actor) => [actor.actor_id || actor.id, actor.name]));
-  const who = (ids) => (ids || []).map((id) => names.get(id) || id).join(", ") || "—";
-  const findings = [...(article.findings || []), ...(article.story_findings || [])];
+  const names = new Map(article.actors.map((actor) => [actor.id, actor.name]));
+  const who = (ids) => ids.map((id) => names.get(id) || id).join(", ") || "—";
+  const findings = [...article.findings, ...article.story_findings];
   const marks = [];
   const add = (layer, span, index) => { if (span && span.end > span.start) marks.push({ layer, ...span, index }); };
-  (article.mentions || []).forEach((m, i) => add("actor", spanOf(m), i));
-  (article.events || []).forEach((e, i) => add("event", spanOf(e.trigger), i));
-  (article.quotes || []).forEach((q, i) => add("quote", spanOf(q.content), i));
-  findings.forEach((f, i) => (f.evidence || []).filter((ev) => !ev.article || ev.article === article.id)
+  article.mentions.forEach((m, i) => add("actor", spanOf(m), i));
+  article.events.forEach((e, i) => add("event", spanOf(e.trigger), i));
+  article.quotes.forEach((q, i) => add("quote", spanOf(q.content), i));
+  findings.forEach((f, i) => f.evidence.filter((ev) => ev.article === article.id)
     .forEach((ev) => add("finding", spanOf(ev), i)));
   if (state.mark && /^\d+-\d+$/.test(state.mark)) {
     const [start, end] = state.mark.split("-").map(Number);
@@ -74,12 +72,12 @@ function show(body, article, state) {
     section("Events", article.events, (e) => el("li", { class: "clickable", onclick: goto(spanOf(e.trigger)) },
       el("b", {}, `${e.type} ${e.cameo}`), ` ${e.when || ""} `, `${who(e.source)} → ${who(e.target)}`,
       e.place ? ` in ${e.place.name}` : "", e.acled ? el("small", {}, ` ACLED ${e.acled.join(": ")}`) : null,
-      el("br", {}), el("q", {}, (e.trigger && e.trigger.text) || ""))),
+      el("br", {}), el("q", {}, e.trigger.text))),
     section("Quotes", article.quotes, (q) => el("li", { class: "clickable", onclick: goto(spanOf(q.content)) },
-      el("b", {}, q.speaker ? names.get(q.speaker) || q.speaker : "unattributed"), ` (${q.kind}) `, el("q", {}, (q.content && q.content.text) || ""))),
-    section("Stances", article.stances, (s) => el("li", { class: "clickable", onclick: goto(spanOf((s.evidence || [])[0])) },
+      el("b", {}, q.speaker ? names.get(q.speaker) || q.speaker : "unattributed"), ` (${q.kind}) `, el("q", {}, q.content.text))),
+    section("Stances", article.stances, (s) => el("li", { class: "clickable", onclick: goto(spanOf(s.evidence[0])) },
       el("b", {}, names.get(s.holder) || s.holder), ` ${s.polarity} `, el("i", {}, s.issue))),
-    section("Findings", findings, (f) => el("li", { class: `clickable ${f.severity || ""}`, onclick: goto(spanOf((f.evidence || [])[0])) },
+    section("Findings", findings, (f) => el("li", { class: `clickable ${f.severity}`, onclick: goto(spanOf(f.evidence[0])) },
       el("b", {}, `${f.severity}: ${f.kind}`), " ", f.explanation)));
   const meta = [article.source, article.published, article.url].filter(Boolean).join(" · ");
   fill(body, el("h2", { id: "article-title" }, article.title || "(untitled)"), el("p", { class: "meta" }, meta),
@@ -90,7 +88,6 @@ function show(body, article, state) {
 }
 
 function section(title, rows, draw) {
-  rows = rows || [];
   return el("section", { "data-records": title.toLowerCase() }, el("h3", {}, `${title} (${rows.length})`),
     rows.length ? el("ul", {}, rows.map(draw)) : empty("none"));
 }

@@ -16,7 +16,7 @@ export async function render(root, state) {
   const story = state.story ? `?story=${encodeURIComponent(state.story)}` : "";
   const kept = await scope(filterQuery(state).slice(1));
   const [found, told] = await Promise.all([all(`findings${story}`), kept ? all("stories") : get(`stories?limit=${SHOWN}`)]);
-  const findings = kept ? found.items.filter((f) => (f.evidence || []).some((ev) => kept.has(ev.article))) : found.items;
+  const findings = kept ? found.items.filter((f) => f.evidence.some((ev) => kept.has(ev.article))) : found.items;
   const matching = kept ? told.items.filter((s) => s.articles.some((a) => kept.has(a.id))) : told.items;
   const storyCount = kept ? matching.length : told.total;
   const stories = matching.slice(0, SHOWN);
@@ -24,7 +24,7 @@ export async function render(root, state) {
   const findingList = findings.length
     ? el("ol", { class: "findings", id: "finding-list" }, findings.map((f) => el("li", { class: f.severity },
       el("b", {}, `${f.severity}: ${f.kind}`), f.about ? ` — ${f.about}` : "", el("p", {}, f.explanation),
-      el("ul", { class: "evidence" }, (f.evidence || []).map((ev) => el("li", {},
+      el("ul", { class: "evidence" }, f.evidence.map((ev) => el("li", {},
         el("q", {}, ev.text), ev.source ? ` (${ev.source}) ` : " ",
         el("a", { href: "#", onclick: openArticle(ev.article, ev.start, ev.end) }, "read in the article")))))))
     : empty("No findings yet.");
