@@ -180,6 +180,43 @@ def test_network_edges_join_known_nodes(api, store):
     assert sum(e["weight"] for e in body["edges"]) == pairs
 
 
+def test_all_time_totals_agree_with_counting_the_events(api):
+    """The unfiltered network and map read totals kept by triggers; filtered ones count events."""
+    whole = api.get("/api/network").json()["edges"]
+    split: dict = {}
+    for quad in (1, 2, 3, 4):
+        for edge in api.get("/api/network", params={"quad": quad}).json()["edges"]:
+            key = (edge["source"], edge["target"])
+            split[key] = split.get(key, 0) + edge["weight"]
+    assert {(e["source"], e["target"]): e["weight"] for e in whole} == split
+    places = {i["place"]: i["count"] for i in api.get("/api/map").json()["items"]}
+    counted: dict = {}
+    for quad in (1, 2, 3, 4):
+        for item in api.get("/api/map", params={"quad": quad}).json()["items"]:
+            counted[item["place"]] = counted.get(item["place"], 0) + item["count"]
+    assert places == counted
+
+
+def test_deleting_an_article_keeps_the_servers_tables_right(examples_store, tmp_path):  # noqa: F811
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(Path(examples_store).read_bytes())
+    db = sqlite3.connect(copy)
+    db.execute("PRAGMA foreign_keys=ON")
+    article_id = db.execute("SELECT article_id FROM events GROUP BY article_id ORDER BY COUNT(*) DESC").fetchone()[0]
+    with db:
+        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    assert one("SELECT COUNT(*) FROM event_index") == one("SELECT COUNT(*) FROM events")
+    assert one("SELECT COALESCE(SUM(count), 0) FROM event_days") == one("SELECT COUNT(*) FROM event_index WHERE day IS NOT NULL")
+    assert one("SELECT COALESCE(SUM(count), 0) FROM pair_totals") == one("SELECT COUNT(*) FROM event_pairs")
+    assert one("SELECT COALESCE(SUM(count), 0) FROM place_totals") == one("SELECT COUNT(*) FROM event_index WHERE lat IS NOT NULL")
+    assert one("SELECT COALESCE(SUM(support + oppose + conditional + neutral), 0) FROM stance_cells") == one(
+        "SELECT COUNT(*) FROM stances")
+    assert one("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'ceasefire'") == one(
+        "SELECT COUNT(*) FROM articles WHERE title || ' ' || text LIKE '%ceasefire%'")
+    db.close()
+
+
 def test_map_counts_geocoded_events(api, store):
     items = api.get("/api/map").json()["items"]
     geocoded = [r for _, _, r in records(store, "events") if (r.get("place") or {}).get("lat") is not None]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from ..store.queries import findings as stored_findings
 
 MAX_NETWORK_EDGES = 300  # the heaviest edges; a bigger graph cannot be read
+MAX_CELL_EVIDENCE = 5  # sentences of evidence per stance-matrix cell; the counts count them all
 
 
 @dataclass(frozen=True)
@@ -196,42 +197,45 @@ def counts_by_day(db: sqlite3.Connection, where: EventFilter, by: str = "type") 
 def network(db: sqlite3.Connection, where: EventFilter) -> dict:
     """Who acts on whom: actors as nodes, source -> target edges weighted by events, with their
     commonest QuadClass; the heaviest edges only."""
-    condition, params = where.where()
-    rows = db.execute(
-        f"SELECT s.actor_id, s.name, s.code, t.actor_id, t.name, t.code, e.quad, COUNT(*) FROM event_index e "
-        "JOIN event_actors s ON s.article_id = e.article_id AND s.n = e.n AND s.side = 'source' "
-        "JOIN event_actors t ON t.article_id = e.article_id AND t.n = e.n AND t.side = 'target' "
-        f"WHERE {condition} GROUP BY s.actor_id, t.actor_id, e.quad",
-        params,
-    ).fetchall()  # fmt: skip
-    weights: Counter = Counter()
-    quads: dict[tuple, Counter] = defaultdict(Counter)
-    labels: dict[str, str] = {}
-    for source, s_name, s_code, target, t_name, t_code, quad, count in rows:
-        weights[source, target] += count
-        quads[source, target][quad] += count
-        labels.setdefault(source, s_name or s_code or source)
-        labels.setdefault(target, t_name or t_code or target)
+    if where == EventFilter():
+        rows = db.execute(
+            "SELECT source, target, count, q1, q2, q3, q4 FROM pair_totals ORDER BY count DESC LIMIT ?", (MAX_NETWORK_EDGES,)
+        ).fetchall()  # fmt: skip
+    else:
+        condition, params = where.where()
+        rows = db.execute(
+            "SELECT p.source, p.target, COUNT(*) AS count, SUM(e.quad = 1), SUM(e.quad = 2), SUM(e.quad = 3), SUM(e.quad = 4) "
+            "FROM event_index e JOIN event_pairs p ON p.article_id = e.article_id AND p.n = e.n "
+            f"WHERE {condition} GROUP BY p.source, p.target ORDER BY count DESC LIMIT ?", [*params, MAX_NETWORK_EDGES],
+        ).fetchall()  # fmt: skip
     edges = [
-        {"source": s, "target": t, "weight": w, "quad": quads[s, t].most_common(1)[0][0]}
-        for (s, t), w in weights.most_common(MAX_NETWORK_EDGES)
+        {"source": source, "target": target, "weight": weight, "quad": 1 + max(range(4), key=lambda q: quads[q])}
+        for source, target, weight, *quads in rows
     ]  # fmt: skip
     counts: Counter = Counter()
     for edge in edges:
         counts[edge["source"]] += edge["weight"]
         counts[edge["target"]] += edge["weight"]
-    nodes = [{"id": actor, "label": labels[actor], "count": n} for actor, n in counts.most_common()]
+    nodes = [{"id": actor, "label": _actor_label(db, actor), "count": n} for actor, n in counts.most_common()]
     return {"nodes": nodes, "edges": edges}
+
+
+def _actor_label(db: sqlite3.Connection, actor_id: str) -> str:
+    row = db.execute("SELECT name, code FROM actors WHERE actor_id = ? LIMIT 1", (actor_id,)).fetchone()
+    return (row[0] or row[1]) if row else actor_id
 
 
 def places(db: sqlite3.Connection, where: EventFilter) -> dict:
     """Geocoded events counted by place."""
-    condition, params = where.where()
-    rows = db.execute(
-        f"SELECT e.place, e.lat, e.lon, COUNT(*) AS count FROM event_index e WHERE {condition} AND e.lat IS NOT NULL "
-        "GROUP BY e.place, e.lat, e.lon ORDER BY count DESC",
-        params,
-    )  # fmt: skip
+    if where == EventFilter():
+        rows = db.execute("SELECT place, lat, lon, count FROM place_totals ORDER BY count DESC")
+    else:
+        condition, params = where.where()
+        rows = db.execute(
+            f"SELECT e.place, e.lat, e.lon, COUNT(*) AS count FROM event_index e WHERE {condition} AND e.lat IS NOT NULL "
+            "GROUP BY e.place, e.lat, e.lon ORDER BY count DESC",
+            params,
+        )  # fmt: skip
     items = [dict(row) for row in rows]
     return _listing(len(items), items)
 
@@ -300,26 +304,25 @@ def stances(db: sqlite3.Connection, page: Page, holder: str | None = None, issue
 
 
 def stance_matrix(db: sqlite3.Connection) -> dict:
-    """Holders (by actor code, else name) by issues: the polarities counted, with their evidence."""
-    cells: dict[tuple[str, str], dict] = {}
+    """Holders (by actor code, else name) by issues: the polarities counted, with the first
+    sentences of evidence of each cell (GET /api/stances?holder=&issue= has them all)."""
+    cells = {
+        (row["holder"], row["issue"]): {**dict(row), "evidence": []}
+        for row in db.execute("SELECT * FROM stance_cells ORDER BY holder, issue")
+    }  # fmt: skip
     rows = db.execute(
-        "SELECT r.article_id, r.record, COALESCE(a.code, a.name, json_extract(r.record, '$.holder')) FROM stances r "
-        "LEFT JOIN actors a ON a.article_id = r.article_id AND a.actor_id = json_extract(r.record, '$.holder') "
-        "ORDER BY r.rowid"
+        "SELECT i.holder, i.issue, r.article_id, r.record FROM (SELECT *, row_number() OVER "
+        "(PARTITION BY holder, issue ORDER BY article_id, n) AS k FROM stance_index) i "
+        "JOIN stances r ON r.article_id = i.article_id AND r.n = i.n WHERE i.k <= ?", (MAX_CELL_EVIDENCE,),
     )  # fmt: skip
-    for article_id, record, holder in rows:
-        stance = json.loads(record)
-        cell = cells.setdefault(
-            (holder, stance["issue"]),
-            {"holder": holder, "issue": stance["issue"], "support": 0, "oppose": 0, "conditional": 0, "neutral": 0,
-             "evidence": []},
-        )  # fmt: skip
-        cell[stance["polarity"]] = cell.get(stance["polarity"], 0) + 1
-        cell["evidence"] += [{"article_id": article_id, **e} for e in stance["evidence"]]
+    for holder, issue, article_id, record in rows:
+        evidence = cells[holder, issue]["evidence"]
+        room = MAX_CELL_EVIDENCE - len(evidence)
+        evidence += [{"article_id": article_id, **e} for e in json.loads(record)["evidence"][:room]]
     return {
         "holders": sorted({h for h, _ in cells}),
         "issues": sorted({i for _, i in cells}),
-        "cells": [cells[key] for key in sorted(cells)],
+        "cells": list(cells.values()),
     }
 
 
