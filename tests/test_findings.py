@@ -52,8 +52,9 @@ def test_no_role_finding_for_a_title_right_on_the_date(text):
     assert role_findings(text) == []
 
 
-def test_no_role_finding_for_a_term_that_ended_days_before():
-    assert role_findings("The visit came two days after parliament elected army commander Joseph Aoun as president.", "2025-01-11") == []
+def test_a_term_that_ended_days_before_is_only_an_info_note():
+    (f,) = role_findings("The visit came two days after parliament elected army commander Joseph Aoun as president.", "2025-01-11")
+    assert f.severity == "info" and "2 days before" in f.explanation
 
 
 def test_two_death_tolls_for_one_strike_in_one_article():

@@ -3,8 +3,8 @@
 "former President Trump" in April 2025 is an error, "President Biden" presented as the
 current president in 2025 a warning, "relations strained under President Biden's
 leadership" an info note, and a title given before its term began an error. A term that
-ended a few days before the article's date gives no finding: reports of those days name
-people as they were for the events they tell. A title the person never held at all is
+ended a few days before the article's date is an info note: reports of those days often
+name people as they were for the events they tell. A title the person never held at all is
 not a question of time: across outlets it shows up as "titles differ".
 """
 
@@ -73,7 +73,10 @@ class RoleCheck:
         holders = [p.name for p in self.kb.holders(last.office, day)]
         then = f"; {' and '.join(holders)} held the office on {when}" if holders else ""
         if (day - last.end).days <= RECENT_DAYS:
-            return None
+            return ("info", f"{name}'s term as {office} ended on {last.end}, {(day - last.end).days} days before "
+                            f"{when}{then}. Reports of the days around a change of office often keep the old title "
+                            "for the events they tell; check whether this one speaks of the present.",
+                    "title: a term that ended days before")  # fmt: skip
         frame = self._past_frame(doc, m)
         if frame:
             return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "

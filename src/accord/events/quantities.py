@@ -25,7 +25,10 @@ QUALIFIERS = {
 }  # fmt: skip
 _NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-DURATION = re.compile(_QUAL + _NUM + r"[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I)
+DURATION = re.compile(
+    _QUAL + _NUM + r"(?P<half>-and-a-half|\s+and\s+a\s+half)?[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I
+)
+ONE_UNIT = re.compile(r"\b(?P<unit>minute|hour|day|week)-long\b", re.I)  # "an hour-long meeting"
 CASUALTY_AFTER = re.compile(
     _QUAL + _NUM + r"\s+(?:(?!and\b|or\b|but\b)[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?(?P<what>killed|dead|died|wounded|injured|hurt)\b",
     re.I,
@@ -61,8 +64,14 @@ def durations(text: str, offset: int) -> list[Quantity]:
         n = number(m["n"])
         if n is None:
             continue
+        n += 0.5 if m["half"] else 0.0
         low, high = bounds(n * HOURS[m["unit"].lower()], m["q"])
         found.append(Quantity(Span(offset + m.start(), offset + m.end()), low, high, "hours"))
+    taken = [(q.span.start - offset, q.span.end - offset) for q in found]
+    for m in ONE_UNIT.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            hours = HOURS[m["unit"].lower()]
+            found.append(Quantity(Span(offset + m.start(), offset + m.end()), hours, hours, "hours"))
     return found
 
 

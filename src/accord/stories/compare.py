@@ -21,6 +21,7 @@ from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding
 
 ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
+ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
 SAME_QUOTE = 0.6
 TOLLS = ("killed", "injured")
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
@@ -73,7 +74,8 @@ class StoryComparer:
             return True  # the same day of the year, another year: a year written wrong
         if a.kind == "date" and not (a.explicit and b.explicit) and a.granularity != b.granularity:
             return False
-        return shared_keys(a, b) >= ALIGN[a.kind]
+        counted = a.kind == "number" and a.what not in TOLLS and not a.what.startswith(TOLLS)
+        return shared_keys(a, b) >= (ALIGN_COUNT if counted else ALIGN[a.kind])
 
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind]
@@ -90,6 +92,9 @@ class StoryComparer:
         return found
 
     def _slot(self, story: str, kind: str, what: str, slot: list[tuple[Claim, Member]]) -> Finding | None:
+        if kind == "date":  # a weekday is counted from its own outlet's date and clock: compared only for a year
+            written = [c for c, _ in slot if c.explicit]
+            slot = [(c, m) for c, m in slot if c.explicit or any(_year_apart(c, w) for w in written)]
         by_article: dict[str, list[tuple[Claim, Member]]] = defaultdict(list)
         for c, m in slot:
             by_article[m.article].append((c, m))
@@ -99,8 +104,6 @@ class StoryComparer:
             others = [c for c, m in slot if m.article != article]
             best = max(items, key=lambda x: (sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
             by_article[article] = [best]
-        if kind == "date" and not any(items[0][0].explicit for items in by_article.values()):
-            return None  # weekdays alone: each counted from its own outlet's date and clock
 
         def agree(x: str, y: str) -> bool:
             return any(self._compatible(a, am, b, bm) for a, am in by_article[x] for b, bm in by_article[y])
