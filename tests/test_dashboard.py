@@ -176,6 +176,8 @@ def test_timeline_by_quadclass(page, api):
 
 def test_brushing_the_timeline_chooses_dates(page, api):
     page.open("view=timeline", "timeline")
+    colours = "(nodes) => Object.fromEntries(nodes.map((n) => [n.dataset.key, n.getAttribute('fill')]))"
+    before = page.page.locator("rect.bar").evaluate_all(colours)
     box = page.page.locator("#timeline-chart").bounding_box()
     y = box["y"] + box["height"] / 2
     page.page.mouse.move(box["x"] + box["width"] * 0.5, y)
@@ -191,6 +193,8 @@ def test_brushing_the_timeline_chooses_dates(page, api):
     expected = api(f"counts/day?by=type&since={state['since']}&until={state['until']}")["items"]
     assert sum(page.numbers("rect.bar", "data-count")) == sum(item["count"] for item in expected)
     assert sum(item["count"] for item in expected) < sum(item["count"] for item in api("counts/day")["items"])
+    after = page.page.locator("rect.bar").evaluate_all(colours)
+    assert after and all(before[key] == colour for key, colour in after.items())  # a type keeps its colour
     page.shoot("timeline-brushed")
 
 

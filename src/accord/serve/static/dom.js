@@ -44,13 +44,20 @@ export const QUADS = {
   4: { name: "material conflict", colour: "#c0392b" },
 };
 
-const PALETTE = ["#1f6fb2", "#c0392b", "#2e8b57", "#e08a1e", "#7d3c98", "#16a085", "#b9770e", "#5d6d7e",
-  "#d35400", "#2874a6", "#922b21", "#1e8449", "#af601a", "#6c3483", "#117a65", "#839192"];
+// PLOVER 0.8's sixteen event types, cooperative to conflictual, each with its own colour in every view.
+const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const PALETTE = ["#1b9e77", "#66c2a5", "#a6d854", "#b3de69", "#1f78b4", "#a6cee3", "#8da0cb", "#bebada",
+  "#fdb462", "#ff7f00", "#e6ab02", "#fb9a99", "#e78ac3", "#cab2d6", "#e31a1c", "#a50f15"];
 
-/** A stable colour for a series key: QuadClass colours for 1..4, a palette slot otherwise. */
-export function colourOf(key, index) {
+/** A stable colour for a series key: QuadClass colours for 1..4, one per PLOVER type otherwise. */
+export function colourOf(key) {
   if (QUADS[key]) return QUADS[key].colour;
-  return PALETTE[index % PALETTE.length];
+  const slot = PLOVER.indexOf(key);
+  if (slot >= 0) return PALETTE[slot];
+  let hash = 0;
+  for (const char of String(key)) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length];
 }
 
 /** A small square of `colour` for a legend. */

@@ -68,7 +68,7 @@ export async function render(root, state) {
     chart.appendChild(svg("rect", {
       class: "bar", x: x(bar.start), width: barWidth,
       y: H - M.bottom - y(below + bar.count), height: Math.max(0.5, y(bar.count)),
-      fill: colourOf(bar.key, keys.indexOf(bar.key)), "data-day": isoDay(bar.start), "data-key": bar.key, "data-count": bar.count,
+      fill: colourOf(bar.key), "data-day": isoDay(bar.start), "data-key": bar.key, "data-count": bar.count,
     }, svg("title", {}, `${when} ${label(by, bar.key)}: ${bar.count}`)));
   }
   brush(chart, (from, to) => {
@@ -78,8 +78,8 @@ export async function render(root, state) {
   });
 
   const legend = el("ul", { class: "legend", id: "timeline-legend" },
-    keys.map((key, i) => el("li", { "data-key": key },
-      swatch(colourOf(key, i)), `${label(by, key)} `, el("b", {}, totals[key]))));
+    keys.map((key) => el("li", { "data-key": key },
+      swatch(colourOf(key)), `${label(by, key)} `, el("b", {}, totals[key]))));
   const total = items.reduce((sum, item) => sum + item.count, 0);
   fill(root, toggle, el("p", { class: "summary" }, el("b", { id: "timeline-total" }, total),
     ` dated events from ${isoDay(first)} to ${isoDay(last)}`, width > 1 ? `, ${width} days to a bar` : ""), chart, legend);
