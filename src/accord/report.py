@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 
 from .model import Analysis
@@ -33,7 +34,7 @@ def render(analysis: Analysis) -> str:
         ("Events", _stage(analysis, "events", _events)),
         ("Quotes", _stage(analysis, "quotes", _quotes)),
         ("Stances", _stage(analysis, "stances", _stances)),
-        ("Findings", ["not run: the checks stage is not built yet"]),
+        ("Findings", _findings(analysis)),
     ):
         lines += ["", f"{title}:"] + ["  " + line for line in body]
     return "\n".join(lines)
@@ -74,6 +75,19 @@ def _stage(analysis: Analysis, stage: str, rows) -> list[str]:
     if stage not in analysis.stages:
         return ["not run: this stage is not built yet"]
     return rows(analysis) if getattr(analysis, stage) else ["none found"]
+
+
+def _findings(analysis: Analysis) -> list[str]:
+    if "checks" not in analysis.stages:
+        return ["not run: this stage is not built yet"]
+    if not analysis.findings:
+        return ["none found inside the article (outlets are compared when articles are ingested: see `accord findings`)"]
+    rows = []
+    for f in analysis.findings:
+        rows += textwrap.wrap(f"{f.severity.upper()} {f.kind}: {f.explanation}", WIDTH - 2, subsequent_indent="  ")
+        rows.append(f"  evidence: {'; '.join(f'“{_clip(e.text, 50)}” [{e.start}:{e.end}]' for e in f.evidence)}")
+        rows.append(f"  rule: {f.rule}")
+    return rows
 
 
 def _events(analysis: Analysis) -> list[str]:

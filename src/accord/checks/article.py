@@ -38,8 +38,8 @@ class ArticleChecks:
         country, sector = code[:3], code[3:]
         place = self.kb.countries.get(country)
         name = place.name if place else country
-        owner = f"{name}'" if name.endswith("s") else f"{name}'s"
-        return f"{owner} {self.kb.sector_names.get(sector, sector.lower())}" if sector else name
+        the = "the " if name.startswith(("United", "Russian Federation")) else ""
+        return f"the {self.kb.sector_names.get(sector, sector.lower())} of {the}{name}" if sector else f"{the}{name}"
 
     def _stances(self, evidence, text: str, actors, stances) -> list[Finding]:
         by_id = {a.id: a for a in actors}
@@ -58,7 +58,7 @@ class ArticleChecks:
             issue_name = self.issue_names.get(issue, issue).lower()
             same = "" if who_against == who_for else f" ({who_against} and {who_for} both speak for it)"
             explanation = (
-                f"The article has {self._group_name(code)}{same} on both sides of {issue_name}: "
+                f"The article puts {self._group_name(code)}{same} on both sides of {issue_name}: "
                 f"{who_against} against it (“{_short(against.evidence[0].text_in(text))}”) and {who_for} "
                 f"for it (“{_short(for_.evidence[0].text_in(text))}”). One of the two is wrong, or the position changed "
                 "and the article does not say so."
