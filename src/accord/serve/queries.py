@@ -310,15 +310,14 @@ def stance_matrix(db: sqlite3.Connection) -> dict:
         (row["holder"], row["issue"]): {**dict(row), "evidence": []}
         for row in db.execute("SELECT * FROM stance_cells ORDER BY holder, issue")
     }  # fmt: skip
-    rows = db.execute(
-        "SELECT i.holder, i.issue, r.article_id, r.record FROM (SELECT *, row_number() OVER "
-        "(PARTITION BY holder, issue ORDER BY article_id, n) AS k FROM stance_index) i "
-        "JOIN stances r ON r.article_id = i.article_id AND r.n = i.n WHERE i.k <= ?", (MAX_CELL_EVIDENCE,),
-    )  # fmt: skip
-    for holder, issue, article_id, record in rows:
-        evidence = cells[holder, issue]["evidence"]
-        room = MAX_CELL_EVIDENCE - len(evidence)
-        evidence += [{"article_id": article_id, **e} for e in json.loads(record)["evidence"][:room]]
+    for (holder, issue), cell in cells.items():
+        rows = db.execute(
+            "SELECT r.article_id, r.record FROM stance_index i JOIN stances r ON r.article_id = i.article_id AND r.n = i.n "
+            "WHERE i.holder = ? AND i.issue = ? LIMIT ?", (holder, issue, MAX_CELL_EVIDENCE),
+        )  # fmt: skip
+        for article_id, record in rows:
+            room = MAX_CELL_EVIDENCE - len(cell["evidence"])
+            cell["evidence"] += [{"article_id": article_id, **e} for e in json.loads(record)["evidence"][:room]]
     return {
         "holders": sorted({h for h, _ in cells}),
         "issues": sorted({i for _, i in cells}),
