@@ -106,10 +106,15 @@ class Watched:
         self.page.goto(f"{self.base}/#{fragment}")
         return self.ready(view)
 
-    def ready(self, view: str):
-        main = self.page.locator(f'main[data-state="ready"][data-view="{view}"]')
-        main.wait_for()
-        return main
+    def ready(self, view: str, state: str = "ready"):
+        """Wait until the page has drawn `view` for the address it is at now."""
+        self.page.wait_for_function(
+            "([view, state]) => { const main = document.getElementById('view');"
+            " return main.dataset.state === state && (state === 'error' || main.dataset.view === view)"
+            " && main.dataset.drawn === location.hash; }",
+            arg=[view, state],
+        )  # fmt: skip
+        return self.page.locator("main")
 
     def shoot(self, name: str) -> None:
         OUTPUT.mkdir(parents=True, exist_ok=True)
@@ -374,7 +379,7 @@ def test_a_long_range_is_drawn_in_bars_of_several_days(page, api):
 
 def test_a_bad_filter_is_reported_not_drawn(page):
     page.page.goto(f"{page.base}/#view=map&country=12")
-    page.page.locator('main[data-state="error"]').wait_for()
+    page.ready("map", state="error")
     assert "country" in page.page.locator('main [role="alert"]').inner_text()
     page.page.locator('#filters input[name="country"]').fill("UKR")
     page.page.locator('#filters button[type="submit"]').click()

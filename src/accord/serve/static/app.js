@@ -28,6 +28,7 @@ async function draw() {
     tab.href = "#" + new URLSearchParams({ ...withoutView(state), view: tab.dataset.view });
   }
   const ticket = ++drawing;
+  const drawn = location.hash;
   const root = el("div", { class: `view ${view}` });
   main.dataset.state = "loading";
   try {
@@ -36,10 +37,12 @@ async function draw() {
     fill(main, root);
     main.dataset.state = "ready";
     main.dataset.view = view;
+    main.dataset.drawn = drawn;  // the address this drawing shows, for tests and tools waiting on it
   } catch (err) {
     if (ticket !== drawing) return;
     fill(main, el("p", { class: "error", role: "alert" }, `Could not draw this view: ${err.message}`));
     main.dataset.state = "error";
+    main.dataset.drawn = drawn;
   }
 }
 
