@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from ..store.db import RECORD_TABLES
 from ..store.queries import findings as stored_findings
 
 MAX_NETWORK_EDGES = 300  # the heaviest edges; a bigger graph cannot be read
@@ -134,7 +135,7 @@ def article(db: sqlite3.Connection, article_id: str) -> dict | None:
          "end": r["date_end"], "granularity": r["granularity"], "rule": r["rule"]}
         for r in db.execute("SELECT * FROM dates WHERE article_id = ? ORDER BY span_start", (article_id,))
     ]  # fmt: skip
-    for table in ("events", "sentences", "quotes", "stances", "claims", "findings"):
+    for table in RECORD_TABLES:
         found[table] = [
             json.loads(r[0]) for r in db.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY n", (article_id,))
         ]  # fmt: skip
@@ -177,19 +178,12 @@ def _event(row: sqlite3.Row) -> dict:
 def counts_by_day(db: sqlite3.Connection, where: EventFilter, by: str = "type") -> dict:
     """How many events each day, split by PLOVER type or by QuadClass."""
     key = "type" if by == "type" else "quad"
-    if where.only_days_and_type():
-        condition, params = where.where()
-        rows = db.execute(
-            f"SELECT e.day, e.{key}, SUM(e.count) FROM event_days e WHERE {condition} GROUP BY e.day, e.{key} ORDER BY e.day",
-            params,
-        )  # fmt: skip
+    condition, params = where.where()
+    if where.only_days_and_type():  # the daily totals the triggers keep
+        sql = f"SELECT e.day, e.{key}, SUM(e.count) FROM event_days e WHERE {condition}"
     else:
-        condition, params = where.where()
-        rows = db.execute(
-            f"SELECT e.day, e.{key}, COUNT(*) FROM event_index e WHERE {condition} AND e.day IS NOT NULL "
-            f"GROUP BY e.day, e.{key} ORDER BY e.day",
-            params,
-        )  # fmt: skip
+        sql = f"SELECT e.day, e.{key}, COUNT(*) FROM event_index e WHERE {condition} AND e.day IS NOT NULL"
+    rows = db.execute(f"{sql} GROUP BY e.day, e.{key} ORDER BY e.day", params)
     items = [{"day": day, "key": value, "count": count} for day, value, count in rows]
     return _listing(len(items), items)
 
