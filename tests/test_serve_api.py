@@ -209,6 +209,9 @@ def test_deleting_an_article_keeps_the_servers_tables_right(examples_store, tmp_
     assert one("SELECT COUNT(*) FROM event_index") == one("SELECT COUNT(*) FROM events")
     assert one("SELECT COALESCE(SUM(count), 0) FROM event_days") == one("SELECT COUNT(*) FROM event_index WHERE day IS NOT NULL")
     assert one("SELECT COALESCE(SUM(count), 0) FROM pair_totals") == one("SELECT COUNT(*) FROM event_pairs")
+    assert one("SELECT COUNT(*) FROM event_countries") == one(
+        "SELECT COUNT(*) FROM (SELECT source_country AS c, article_id, n FROM event_index UNION SELECT target_country, "
+        "article_id, n FROM event_index UNION SELECT place_country, article_id, n FROM event_index) WHERE c IS NOT NULL")
     assert one("SELECT COALESCE(SUM(count), 0) FROM place_totals") == one("SELECT COUNT(*) FROM event_index WHERE lat IS NOT NULL")
     assert one("SELECT COALESCE(SUM(support + oppose + conditional + neutral), 0) FROM stance_cells") == one(
         "SELECT COUNT(*) FROM stances")

@@ -36,14 +36,19 @@ class EventFilter:
     quad: int | None = None  # QuadClass 1..4
     story: str | None = None
 
+    def table(self) -> str:
+        """The table to read events from: event_countries (one stretch per country) when
+        filtering by country, else event_index; both have the columns `where` names."""
+        return "event_countries" if self.country else "event_index"
+
     def where(self) -> tuple[str, list]:
-        """The SQL condition on event_index `e` and its parameters."""
+        """The SQL condition on the events of `table()`, as `e`, and its parameters."""
         terms, params = ["1"], []
         if self.since:
             terms.append("e.day >= ?")
             params.append(self.since.isoformat())
         if self.until:
-            terms.append("e.day <= ?")
+            terms.append("e.day > '' AND e.day <= ?")  # event_countries holds no day as ''
             params.append(self.until.isoformat())
         if self.actor:
             terms.append(
@@ -52,8 +57,8 @@ class EventFilter:
             )
             params += [self.actor] * 3
         if self.country:
-            terms.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
-            params += [self.country] * 3
+            terms.append("e.country = ?")
+            params.append(self.country)
         for column, value in (("type", self.type), ("root", self.root), ("quad", self.quad)):
             if value is not None:
                 terms.append(f"e.{column} = ?")
@@ -153,10 +158,12 @@ def article(db: sqlite3.Connection, article_id: str) -> dict | None:
 def events(db: sqlite3.Connection, page: Page, where: EventFilter) -> dict:
     """Events, latest day first, with their codes, actors, place and first evidence sentence."""
     condition, params = where.where()
-    total = _count(db, "event_index e", condition, params)
+    table = where.table()
+    total = _count(db, f"{table} e", condition, params)
     rows = db.execute(
-        f"SELECT e.*, r.record FROM event_index e JOIN events r ON r.article_id = e.article_id AND r.n = e.n "
-        f"WHERE {condition} ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?", [*params, page.limit, page.offset],
+        f"SELECT i.*, r.record FROM {table} e JOIN event_index i ON i.article_id = e.article_id AND i.n = e.n "
+        f"JOIN events r ON r.article_id = e.article_id AND r.n = e.n WHERE {condition} "
+        "ORDER BY e.day DESC, e.article_id DESC, e.n DESC LIMIT ? OFFSET ?", [*params, page.limit, page.offset],
     ).fetchall()  # fmt: skip
     return _listing(total, [_event(row) for row in rows])
 
@@ -182,7 +189,7 @@ def counts_by_day(db: sqlite3.Connection, where: EventFilter, by: str = "type") 
     if where.only_days_and_type():  # the daily totals the triggers keep
         sql = f"SELECT e.day, e.{key}, SUM(e.count) FROM event_days e WHERE {condition}"
     else:
-        sql = f"SELECT e.day, e.{key}, COUNT(*) FROM event_index e WHERE {condition} AND e.day IS NOT NULL"
+        sql = f"SELECT e.day, e.{key}, COUNT(*) FROM {where.table()} e WHERE {condition} AND e.day > ''"
     rows = db.execute(f"{sql} GROUP BY e.day, e.{key} ORDER BY e.day", params)
     items = [{"day": day, "key": value, "count": count} for day, value, count in rows]
     return _listing(len(items), items)
@@ -199,7 +206,7 @@ def network(db: sqlite3.Connection, where: EventFilter) -> dict:
         condition, params = where.where()
         rows = db.execute(
             "SELECT p.source, p.target, COUNT(*) AS count, SUM(e.quad = 1), SUM(e.quad = 2), SUM(e.quad = 3), SUM(e.quad = 4) "
-            "FROM event_index e JOIN event_pairs p ON p.article_id = e.article_id AND p.n = e.n "
+            f"FROM {where.table()} e JOIN event_pairs p ON p.article_id = e.article_id AND p.n = e.n "
             f"WHERE {condition} GROUP BY p.source, p.target ORDER BY count DESC LIMIT ?", [*params, MAX_NETWORK_EDGES],
         ).fetchall()  # fmt: skip
     edges = [
@@ -226,7 +233,7 @@ def places(db: sqlite3.Connection, where: EventFilter) -> dict:
     else:
         condition, params = where.where()
         rows = db.execute(
-            f"SELECT e.place, e.lat, e.lon, COUNT(*) AS count FROM event_index e WHERE {condition} AND e.lat IS NOT NULL "
+            f"SELECT e.place, e.lat, e.lon, COUNT(*) AS count FROM {where.table()} e WHERE {condition} AND e.lat IS NOT NULL "
             "GROUP BY e.place, e.lat, e.lon ORDER BY count DESC",
             params,
         )  # fmt: skip

@@ -50,6 +50,23 @@ CREATE INDEX event_index_target_country ON event_index(target_country, day);
 CREATE INDEX event_index_place_country ON event_index(place_country, day);
 CREATE INDEX event_index_place ON event_index(day, place, lat, lon) WHERE lat IS NOT NULL;
 
+-- The event again under each country it involves (first source's, first target's, place's),
+-- ordered by country and day, so a country filter reads one stretch of one table. An event
+-- without a day has day '' here.
+CREATE TABLE event_countries (
+    country TEXT NOT NULL,
+    day TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    type TEXT,
+    root TEXT,
+    quad INTEGER,
+    place TEXT,
+    lat REAL,
+    lon REAL,
+    PRIMARY KEY (country, day, article_id, n)
+) WITHOUT ROWID;
+
 -- Every source -> target pair of each event (the actor network).
 CREATE TABLE event_pairs (
     article_id TEXT NOT NULL,
@@ -144,6 +161,10 @@ CREATE TRIGGER events_index_insert AFTER INSERT ON events BEGIN
     INSERT INTO event_days
     SELECT day, type, quad, 1 FROM event_index WHERE article_id = NEW.article_id AND n = NEW.n AND day IS NOT NULL
     ON CONFLICT (day, type, quad) DO UPDATE SET count = count + 1;
+    INSERT OR IGNORE INTO event_countries
+    SELECT c.value, COALESCE(e.day, ''), e.article_id, e.n, e.type, e.root, e.quad, e.place, e.lat, e.lon
+    FROM event_index e JOIN json_each(json_array(e.source_country, e.target_country, e.place_country)) AS c
+    WHERE e.article_id = NEW.article_id AND e.n = NEW.n AND c.value IS NOT NULL;
     INSERT OR IGNORE INTO event_pairs
     SELECT NEW.article_id, NEW.n, s.value, t.value
     FROM json_each(NEW.record, '$.source') AS s JOIN json_each(NEW.record, '$.target') AS t;
@@ -173,6 +194,12 @@ CREATE TRIGGER events_index_delete AFTER DELETE ON events BEGIN
     UPDATE place_totals SET count = count - 1
     WHERE (place, lat, lon) = (SELECT place, lat, lon FROM event_index WHERE article_id = OLD.article_id AND n = OLD.n);
     DELETE FROM place_totals WHERE count <= 0;
+    DELETE FROM event_countries
+    WHERE country IN (SELECT source_country FROM event_index WHERE article_id = OLD.article_id AND n = OLD.n
+                      UNION SELECT target_country FROM event_index WHERE article_id = OLD.article_id AND n = OLD.n
+                      UNION SELECT place_country FROM event_index WHERE article_id = OLD.article_id AND n = OLD.n)
+      AND day = (SELECT COALESCE(day, '') FROM event_index WHERE article_id = OLD.article_id AND n = OLD.n)
+      AND article_id = OLD.article_id AND n = OLD.n;
     DELETE FROM event_index WHERE article_id = OLD.article_id AND n = OLD.n;
     DELETE FROM event_actors WHERE article_id = OLD.article_id AND n = OLD.n;
     DELETE FROM event_pairs WHERE article_id = OLD.article_id AND n = OLD.n;
