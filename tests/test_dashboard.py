@@ -398,3 +398,19 @@ def test_a_remote_request_is_refused_by_the_policy_and_caught_by_the_watch(brows
         assert watched.remote == ["https://example.org/font.woff2"]
     else:  # the page's Content-Security-Policy stops it before it leaves the browser
         assert watched.remote == [] and any("Content Security Policy" in m for m in watched.console)
+
+
+def test_every_view_draws_on_an_empty_store(browser, tmp_path):
+    from accord import Store
+
+    Store(tmp_path / "empty.db").close()
+    with serve(tmp_path / "empty.db") as base_url:
+        context = browser.new_context()
+        watched = Watched(context.new_page(), base_url)
+        try:
+            for view in ("timeline", "map", "network", "stances", "article", "findings"):
+                main = watched.open(f"view={view}", view)
+                assert main.locator(".empty").count() > 0, view
+        finally:
+            context.close()
+        assert not watched.remote and not watched.errors
