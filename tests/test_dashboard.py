@@ -6,7 +6,6 @@ Every test blocks requests that leave the local server and fails if the page att
 import json
 import re
 import shutil
-from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
@@ -152,7 +151,7 @@ def test_serves_page_and_files_with_a_strict_policy(server):
 
 
 def test_the_page_preloads_every_module_it_imports(server):
-    static = Path(ROOT / "src" / "accord" / "serve" / "static")
+    static = ROOT / "src" / "accord" / "serve" / "static"
     page = httpx.get(server + "/").text
     preloaded = set(re.findall(r'rel="modulepreload" href="/static/([^"]+)"', page))
     assert preloaded | {"app.js"} == {path.name for path in static.glob("*.js")}

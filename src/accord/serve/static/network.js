@@ -6,41 +6,44 @@ import { filterQuery, update } from "./state.js";
 
 const W = 960, H = 560;
 
-/** Positions for `nodes` from a small deterministic force layout (springs on edges, repulsion between nodes). */
+/** Positions for `nodes` from a small deterministic force layout (springs on edges, repulsion between
+ * nodes, a pull to the middle): a Map from node id to {x, y}. */
 export function layout(nodes, edges, rounds = 300) {
   const n = nodes.length;
-  const at = new Map(nodes.map((node, i) => [node.id, {
-    x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }]));
-  const ideal = Math.sqrt((W * H) / Math.max(1, n)) * 0.45;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+  const xs = new Float64Array(n), ys = new Float64Array(n), fx = new Float64Array(n), fy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n);
+    ys[i] = H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n);
+  }
+  const ideal = Math.sqrt((W * H) / Math.max(1, n)) * 0.45, ideal2 = ideal * ideal, gravity = 0.2 * Math.sqrt(n);
   for (let round = 0; round < rounds; round++) {
     const heat = 20 * (1 - round / rounds) + 0.5;
-    const push = new Map(nodes.map((node) => [node.id, { x: 0, y: 0 }]));
+    fx.fill(0);
+    fy.fill(0);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const a = at.get(nodes[i].id), b = at.get(nodes[j].id);
-        const dx = a.x - b.x || 0.01, dy = a.y - b.y || 0.01;
-        const d2 = dx * dx + dy * dy, force = (ideal * ideal) / d2;
-        push.get(nodes[i].id).x += dx * force; push.get(nodes[i].id).y += dy * force;
-        push.get(nodes[j].id).x -= dx * force; push.get(nodes[j].id).y -= dy * force;
+        const dx = xs[i] - xs[j] || 0.01, dy = ys[i] - ys[j] || 0.01;
+        const force = ideal2 / (dx * dx + dy * dy);
+        fx[i] += dx * force; fy[i] += dy * force;
+        fx[j] -= dx * force; fy[j] -= dy * force;
       }
     }
-    for (const edge of edges) {
-      const a = at.get(edge.source), b = at.get(edge.target);
-      if (!a || !b || a === b) continue;
-      const dx = a.x - b.x, dy = a.y - b.y, d = Math.hypot(dx, dy) || 0.01, pull = d / ideal;
-      push.get(edge.source).x -= dx * pull; push.get(edge.source).y -= dy * pull;
-      push.get(edge.target).x += dx * pull; push.get(edge.target).y += dy * pull;
+    for (const [a, b] of links) {
+      const dx = xs[a] - xs[b], dy = ys[a] - ys[b], pull = (Math.hypot(dx, dy) || 0.01) / ideal;
+      fx[a] -= dx * pull; fy[a] -= dy * pull;
+      fx[b] += dx * pull; fy[b] += dy * pull;
     }
-    for (const node of nodes) {
-      const p = at.get(node.id), f = push.get(node.id);
-      f.x += (W / 2 - p.x) * 0.2 * Math.sqrt(n);  // gravity keeps unlinked groups on the page
-      f.y += (H / 2 - p.y) * 0.2 * Math.sqrt(n);
-      const size = Math.hypot(f.x, f.y) || 1;
-      p.x = Math.min(W - 60, Math.max(60, p.x + (f.x / size) * Math.min(size, heat)));
-      p.y = Math.min(H - 30, Math.max(30, p.y + (f.y / size) * Math.min(size, heat)));
+    for (let i = 0; i < n; i++) {
+      fx[i] += (W / 2 - xs[i]) * gravity;  // keeps unlinked groups on the page
+      fy[i] += (H / 2 - ys[i]) * gravity;
+      const size = Math.hypot(fx[i], fy[i]) || 1, step = Math.min(size, heat) / size;
+      xs[i] = Math.min(W - 60, Math.max(60, xs[i] + fx[i] * step));
+      ys[i] = Math.min(H - 30, Math.max(30, ys[i] + fy[i] * step));
     }
   }
-  return at;
+  return new Map(nodes.map((node, i) => [node.id, { x: xs[i], y: ys[i] }]));
 }
 
 /** Draw the network of `state` into `root`. */
