@@ -32,6 +32,7 @@ QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
 MAX_CANDIDATES = 200
 CENTROID_TERMS = 200  # terms a story's centroid keeps
+PAIR_MARGIN = 0.1  # one close article also links, if closer than LINK by this margin
 
 
 @dataclass(frozen=True)
@@ -121,23 +122,31 @@ class StoryIndex:
         hits: dict[str, int] = defaultdict(int)
         for term in query:
             for other in self.postings.get(term, ()):
-                hits[self.story_of[other]] += 1
-        best, best_score = None, LINK
-        for story in sorted(hits, key=lambda s: -hits[s])[:MAX_CANDIDATES]:
-            if not self._near(story, p.published):
-                continue
-            centroid = self.centroids[story]
-            norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-            score = sum(v * centroid.get(t, 0.0) for t, v in mine.items()) / norm
-            if score >= best_score:
-                best, best_score = story, score
-        return best
+                hits[other] += 1
+        scores: dict[str, float] = {}
+        for other in sorted(hits, key=lambda a: -hits[a])[:MAX_CANDIDATES]:
+            story = self.story_of[other]
+            if story not in scores:
+                if not self._near(story, p.published):
+                    continue
+                centroid = self.centroids[story]
+                norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+                scores[story] = sum(v * centroid.get(t, 0.0) for t, v in mine.items()) / norm
+            if _close(self.profiles[other].published, p.published):
+                theirs = weights(self.profiles[other].terms)
+                scores[story] = max(scores[story], sum(v * theirs.get(t, 0.0) for t, v in mine.items()) - PAIR_MARGIN)
+        best = max(scores, key=lambda s: scores[s], default=None)
+        return best if best is not None and scores[best] >= LINK else None
 
     def _near(self, story: str, day: date | None) -> bool:
         days = self.days.get(story)
-        return day is None or not days or any(abs((day - d).days) <= WINDOW_DAYS for d in days)
+        return day is None or not days or any(_close(day, d) for d in days)
 
 
 def _age(p: Profile) -> tuple:
     """Earliest published first; the ingest order breaks ties."""
     return (p.published or date.max, p.published_at.timestamp() if p.published_at else 0.0, p.seq)
+
+
+def _close(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS

@@ -23,6 +23,7 @@ NUM_PERM = 64
 SEED, SCHEME = 7, "affine32"  # stored hash values are only comparable under the same two
 SHINGLE = 5  # words per shingle
 TERMS = 40  # terms kept per article
+POSSESSIVE = re.compile(r"'s?$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
 ACTOR_WEIGHT = 2.0  # an actor or an event's place counts as two words
 GENERIC_ACTORS = ("joint:", "group:")
@@ -40,11 +41,20 @@ class Profile:
     published_at: datetime | None
     hashes: np.ndarray  # MinHash values of the 5-word shingles
     shingles: int  # how many distinct shingles the text has
-    terms: dict[str, float]  # term -> count, the article's TERMS weightiest
+    terms: dict[str, float]  # term -> weight (count and rarity), the article's TERMS weightiest
 
 
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def term(word: str) -> str:
+    """A word as the clusterer counts it, spelling variants folded: "Houthis'" and "Houthi",
+    "Sana'a" and "Sanaa", "Zelenskyy" and "Zelensky" count as one term."""
+    word = re.sub(r"['-]", "", POSSESSIVE.sub("", word))
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us")):
+        word = word[:-1]
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def minhash(tokens: list[str]) -> tuple[np.ndarray, int]:
@@ -66,30 +76,30 @@ def profile(
     """The clusterer's view of one article: its text, its actor ids and its events' places."""
     tokens = words(text)
     hashes, shingles = minhash(tokens)
-    counts: Counter[str] = Counter(w for w in tokens if w not in STOP_WORDS and len(w) > 2 and not w[0].isdigit())
+    counts: Counter[str] = Counter()
+    rare: dict[str, float] = {}  # a term is as rare as the commonest way it is written
+    for w in tokens:
+        if w not in STOP_WORDS and len(w) > 2 and not w[0].isdigit():
+            t = term(w)
+            counts[t] += 1
+            rare[t] = min(rare.get(t, COMMONEST), rarity(w))
     for actor in actors:
         if not actor.startswith(GENERIC_ACTORS):
             counts[f"actor:{actor}"] += ACTOR_WEIGHT
     for place in places:
         counts[f"place:{place.lower()}"] += ACTOR_WEIGHT
-    kept = sorted(counts, key=lambda t: -_weight(t, counts[t]))[:TERMS]
-    return Profile(article, seq, source, published, published_at, hashes, shingles, {t: counts[t] for t in kept})
+    weighed = {t: (1 + math.log(c)) * rare.get(t, CODED) for t, c in counts.items()}
+    kept = sorted(weighed, key=lambda t: -weighed[t])[:TERMS]
+    return Profile(article, seq, source, published, published_at, hashes, shingles, {t: weighed[t] for t in kept})
 
 
 def weights(terms: dict[str, float]) -> dict[str, float]:
-    """Unit-length weights of a profile's terms (count and rarity)."""
-    w = {t: _weight(t, c) for t, c in terms.items()}
-    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-    return {t: v / norm for t, v in w.items()}
-
-
-def _weight(term: str, count: float) -> float:
-    return (1 + math.log(count)) * rarity(term)
+    """A profile's term weights scaled to unit length."""
+    norm = math.sqrt(sum(v * v for v in terms.values())) or 1.0
+    return {t: v / norm for t, v in terms.items()}
 
 
 @lru_cache(maxsize=65536)
-def rarity(term: str) -> float:
-    """How much a term says about what an article reports: rarer words say more."""
-    if ":" in term:
-        return CODED
-    return max(FLOOR, COMMONEST - zipf_frequency(term, "en"))
+def rarity(word: str) -> float:
+    """How much a word says about what an article reports: rarer words say more."""
+    return max(FLOOR, COMMONEST - zipf_frequency(word, "en"))
