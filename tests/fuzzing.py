@@ -175,7 +175,7 @@ class Fuzzer:
 
     def bad_truncated_gzip(self, stem: str) -> Case:
         _, text = self.article()
-        data = gzip.compress(text.encode())
+        data = gzip.compress(text.encode(), mtime=0)
         return Case(f"{stem}{self.rng.choice(['.txt', '.gz', '.txt.gz'])}", data[: self.rng.randint(1, len(data) - 1)])
 
     def bad_truncated_warc(self, stem: str) -> Case:
