@@ -24,16 +24,17 @@ def _tolerance(claim: Claim, text: str) -> float:
     return 0.0
 
 
-def interval(claim: Claim, text: str) -> tuple[float, float]:
-    """The values the claim's words allow, widened by rounding."""
+def interval(claim: Claim, text: str, counted: bool = False) -> tuple[float, float]:
+    """The values the claim's words allow, widened by rounding. `counted`: an open bound is
+    the figure counted so far ("at least 21 killed" is 21, until a report counts more)."""
     tol = _tolerance(claim, text)
-    low = claim.low if claim.low is not None else 0.0
-    high = claim.high if claim.high is not None else math.inf
+    low = claim.low if claim.low is not None else (claim.high if counted else 0.0)
+    high = claim.high if claim.high is not None else (claim.low if counted else math.inf)
     return low * (1 - tol), high * (1 + tol)
 
 
-def same_amount(a: Claim, a_text: str, b: Claim, b_text: str) -> bool:
-    (a_low, a_high), (b_low, b_high) = interval(a, a_text), interval(b, b_text)
+def same_amount(a: Claim, a_text: str, b: Claim, b_text: str, counted: bool = False) -> bool:
+    (a_low, a_high), (b_low, b_high) = interval(a, a_text, counted), interval(b, b_text, counted)
     return a_low <= b_high and b_low <= a_high
 
 

@@ -109,6 +109,12 @@ class StoryComparer:
             return any(self._compatible(a, am, b, bm) for a, am in by_article[x] for b, bm in by_article[y])
 
         groups = _components(list(by_article), agree)
+        if len(groups) < 2 and what.startswith(TOLLS):  # "at least 21" then 34: compatible, yet the count grew
+            members = {a: items[0][1] for a, items in by_article.items()}
+            counted = _components(list(by_article), lambda x, y: same_amount(
+                by_article[x][0][0], members[x].text, by_article[y][0][0], members[y].text, counted=True))  # fmt: skip
+            if len(counted) >= 2 and _later_is_higher(counted, by_article, members):
+                groups = counted
         if len(groups) < 2:
             return None
         return self._finding(story, kind, what, by_article, groups)
@@ -121,7 +127,7 @@ class StoryComparer:
         values = [" / ".join(f"“{e.text}” ({e.source or 'unknown outlet'})" for e in evidence if e.article in g) for g in groups]
         detail = _detail_name(kind, what)
         severity, rule, note = "warning", f"{kind}s: incompatible values across outlets", ""
-        if kind == "number" and what in TOLLS and _later_is_higher(groups, by_article, members):
+        if kind == "number" and what.startswith(TOLLS) and _later_is_higher(groups, by_article, members):
             severity, rule = "info", "numbers: a toll that rose between reports"
             note = " Later reports give a higher toll, as is usual while casualties are still being counted."
         elif kind == "date" and _year_only(by_article):
