@@ -41,8 +41,9 @@ class EventFilter:
         filtering by country, else event_index; both have the columns `where` names."""
         return "event_countries" if self.country else "event_index"
 
-    def where(self) -> tuple[str, list]:
-        """The SQL condition on the events of `table()`, as `e`, and its parameters."""
+    def where(self, table: str = "event_index") -> tuple[str, list]:
+        """The SQL condition on events read from `table` (event_index or, for `table()`'s
+        choice, event_countries) as `e`, and its parameters."""
         terms, params = ["1"], []
         if self.since:
             terms.append("e.day >= ?")
@@ -56,9 +57,12 @@ class EventFilter:
                 "WHERE actor_id = ? OR code = ? OR name = ? COLLATE NOCASE)"
             )
             params += [self.actor] * 3
-        if self.country:
+        if self.country and table == "event_countries":
             terms.append("e.country = ?")
             params.append(self.country)
+        elif self.country:
+            terms.append("(e.source_country = ? OR e.target_country = ? OR e.place_country = ?)")
+            params += [self.country] * 3
         for column, value in (("type", self.type), ("root", self.root), ("quad", self.quad)):
             if value is not None:
                 terms.append(f"e.{column} = ?")
@@ -157,7 +161,7 @@ def article(db: sqlite3.Connection, article_id: str) -> dict | None:
 
 def events(db: sqlite3.Connection, page: Page, where: EventFilter) -> dict:
     """Events, latest day first, with their codes, actors, place and first evidence sentence."""
-    condition, params = where.where()
+    condition, params = where.where(where.table())
     table = where.table()
     total = _count(db, f"{table} e", condition, params)
     rows = db.execute(
@@ -185,7 +189,7 @@ def _event(row: sqlite3.Row) -> dict:
 def counts_by_day(db: sqlite3.Connection, where: EventFilter, by: str = "type") -> dict:
     """How many events each day, split by PLOVER type or by QuadClass."""
     key = "type" if by == "type" else "quad"
-    condition, params = where.where()
+    condition, params = where.where(where.table())
     if where.only_days_and_type():  # the daily totals the triggers keep
         sql = f"SELECT e.day, e.{key}, SUM(e.count) FROM event_days e WHERE {condition}"
     else:
@@ -203,7 +207,7 @@ def network(db: sqlite3.Connection, where: EventFilter) -> dict:
             "SELECT source, target, count, q1, q2, q3, q4 FROM pair_totals ORDER BY count DESC LIMIT ?", (MAX_NETWORK_EDGES,)
         ).fetchall()  # fmt: skip
     else:
-        condition, params = where.where()
+        condition, params = where.where(where.table())
         rows = db.execute(
             "SELECT p.source, p.target, COUNT(*) AS count, SUM(e.quad = 1), SUM(e.quad = 2), SUM(e.quad = 3), SUM(e.quad = 4) "
             f"FROM {where.table()} e JOIN event_pairs p ON p.article_id = e.article_id AND p.n = e.n "
@@ -231,7 +235,7 @@ def places(db: sqlite3.Connection, where: EventFilter) -> dict:
     if where == EventFilter():
         rows = db.execute("SELECT place, lat, lon, count FROM place_totals ORDER BY count DESC")
     else:
-        condition, params = where.where()
+        condition, params = where.where(where.table())
         rows = db.execute(
             f"SELECT e.place, e.lat, e.lon, COUNT(*) AS count FROM {where.table()} e WHERE {condition} AND e.lat IS NOT NULL "
             "GROUP BY e.place, e.lat, e.lon ORDER BY count DESC",
