@@ -128,6 +128,8 @@ class ClaimReader:
         n = number(token.text)
         if what is None or n is None or token.text.lower() in ("a", "an", "one"):
             return None
+        if any(c.dep_ == "conj" for c in token.head.children):
+            return None  # "200 missiles and drones" counts them together, not the missiles
         start = token.idx
         if any(s <= start < e for s, e in covered):
             return None
