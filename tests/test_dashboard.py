@@ -249,6 +249,13 @@ def test_filters_in_the_url_are_shared(page, api):
     expected = api(f"network?actor={actor}&since=2025-01-01&until=2025-12-31")
     assert page.page.locator("g.node").count() == len(expected["nodes"])
     assert page.page.locator('#filters input[name="actor"]').input_value() == actor
+    page.page.locator('#filters input[name="actor"]').focus()  # the actor names load when wanted
+    actors = api("actors?limit=1000")["items"]
+    page.page.wait_for_function("(n) => document.querySelectorAll('#actor-names option').length === n", arg=len(actors))
+    types = {item["key"] for item in api("counts/day")["items"]}
+    page.page.wait_for_function("(n) => document.querySelectorAll('#filters select option').length === n", arg=len(types) + 1)
+    options = page.page.locator('#filters select[name="type"] option').evaluate_all("(nodes) => nodes.map((n) => n.value)")
+    assert set(options) == types | {""}
     assert page.page.locator("g.node.chosen").count() == 1
     page.page.locator('#tabs a[data-view="timeline"]').click()
     page.ready("timeline")

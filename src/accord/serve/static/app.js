@@ -53,19 +53,28 @@ function withoutView(state) {
   return kept;
 }
 
-async function choices() {
+// The type choices come after the first drawing; the actor names only when someone types one.
+async function typeChoices() {
   try {
-    const [types, actors] = await Promise.all([get("counts/day?by=type"), get("actors?limit=1000")]);
+    const types = await get("counts/day?by=type");
     const select = form.elements.type;
     const known = new Set([...select.options].map((option) => option.value));
     for (const type of [...new Set(types.items.map((item) => item.key))].sort()) {
       if (!known.has(type)) select.appendChild(el("option", { value: type }, type));
     }
     select.value = read().type || "";
+  } catch (err) {
+    // The choices only help; the views report their own errors.
+  }
+}
+
+async function actorChoices() {
+  try {
+    const actors = await get("actors?limit=1000");
     const list = document.getElementById("actor-names");
     for (const actor of actors.items) list.appendChild(el("option", { value: actor.id }, actor.name || actor.id));
   } catch (err) {
-    // The choices only help typing; the views report their own errors.
+    // as above
   }
 }
 
@@ -79,5 +88,5 @@ document.getElementById("clear-filters").addEventListener("click", () => {
   update(Object.fromEntries(FILTERS.map((name) => [name, null])));
 });
 window.addEventListener("hashchange", draw);
-choices();
-draw();
+form.elements.actor.addEventListener("focus", actorChoices, { once: true });
+draw().then(typeChoices);
