@@ -80,20 +80,22 @@ def articles_in_scope(db: Db, where: Events) -> dict:
 @router.get("/api/dashboard/stances/matrix")
 def stance_matrix(db: Db, where: Events) -> dict:
     """The stance matrix (as /api/stances/matrix) of the articles the event filters keep."""
-    ids = scope(db, where)
-    if ids is None:
+    if where == queries.EventFilter():
         return queries.stance_matrix(db)
-    cells: dict[tuple[str, str], dict] = {}
+    condition, params = where.where()
     rows = db.execute(
-        "SELECT r.article_id, r.record, COALESCE(a.code, a.name, json_extract(r.record, '$.holder')) FROM stances r "
-        "LEFT JOIN actors a ON a.article_id = r.article_id AND a.actor_id = json_extract(r.record, '$.holder') "
-        "WHERE r.article_id IN (SELECT value FROM json_each(?)) ORDER BY r.rowid", (json.dumps(ids),),
+        "SELECT i.holder, i.issue, i.article_id, json_extract(r.record, '$.polarity'), r.record FROM stance_index i "
+        "JOIN stances r ON r.article_id = i.article_id AND r.n = i.n "
+        f"WHERE i.article_id IN (SELECT e.article_id FROM event_index e WHERE {condition}) "
+        "ORDER BY i.holder, i.issue, i.article_id, i.n", params,
     )  # fmt: skip
-    for article_id, record, holder in rows:
-        stance = json.loads(record)
-        cell = cells.setdefault((holder, stance["issue"]), {"holder": holder, "issue": stance["issue"],
-                                                            **dict.fromkeys(POLARITIES, 0), "evidence": []})  # fmt: skip
-        cell[stance["polarity"]] += 1
-        cell["evidence"] += [{"article_id": article_id, **span} for span in stance["evidence"]]
+    cells: dict[tuple[str, str], dict] = {}
+    for holder, issue, article_id, polarity, record in rows:
+        cell = cells.setdefault((holder, issue), {"holder": holder, "issue": issue, **dict.fromkeys(POLARITIES, 0),
+                                                  "evidence": []})  # fmt: skip
+        cell[polarity] += 1
+        room = queries.MAX_CELL_EVIDENCE - len(cell["evidence"])
+        if room > 0:
+            cell["evidence"] += [{"article_id": article_id, **span} for span in json.loads(record)["evidence"][:room]]
     return {"holders": sorted({h for h, _ in cells}), "issues": sorted({i for _, i in cells}),
-            "cells": [cells[key] for key in sorted(cells)]}  # fmt: skip
+            "cells": list(cells.values())}  # fmt: skip

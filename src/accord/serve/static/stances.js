@@ -32,7 +32,9 @@ export async function render(root, state) {
 
 function open(panel, cell) {
   const counts = POLARITIES.filter((p) => cell[p]).map((p) => `${cell[p]} ${p}`).join(", ");
+  const stances = POLARITIES.reduce((sum, p) => sum + cell[p], 0);
   fill(panel, el("h3", {}, `${cell.holder} on ${cell.issue}`), el("p", {}, counts),
+    stances > cell.evidence.length ? el("p", { class: "hint" }, `The first ${cell.evidence.length} sentences of evidence:`) : null,
     el("ol", { class: "evidence" }, cell.evidence.map((item) => el("li", {},
       el("q", {}, item.text), " ",
       el("a", { href: "#", onclick: (event) => { event.preventDefault(); update({ view: "article", id: item.article_id, mark: `${item.start}-${item.end}` }); } },
