@@ -357,6 +357,10 @@ def test_scope_and_filtered_matrix_agree_with_the_api(api):
     matrix = api("dashboard/stances/matrix?type=CONSULT")
     counted = sum(cell[p] for cell in matrix["cells"] for p in ("support", "oppose", "conditional", "neutral"))
     assert 0 < counted == len(stances) < api("stances")["total"]
+    listed = api("dashboard/articles?type=CONSULT&q=talks")
+    searched = {a["id"] for a in api("articles?q=talks")["items"]}
+    assert {a["id"] for a in listed["items"]} == searched & set(kept["articles"]) and listed["total"] == len(listed["items"]) > 0
+    assert api("dashboard/articles")["total"] == api("articles")["total"]
     assert {e["article_id"] for cell in matrix["cells"] for e in cell["evidence"]} <= set(kept["articles"])
 
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
 from . import queries
-from .api import Db, Events
+from .api import Db, Events, Paged, Text
 
 router = APIRouter()
 POLARITIES = ("support", "oppose", "conditional", "neutral")
@@ -75,6 +75,22 @@ def articles_in_scope(db: Db, where: Events) -> dict:
     nothing is filtered. The dashboard narrows its article, finding and story views to them."""
     ids = scope(db, where)
     return {"filtered": ids is not None, "articles": ids}
+
+
+@router.get("/api/dashboard/articles")
+def articles_in_view(db: Db, page: Paged, where: Events, q: Text = None) -> dict:
+    """Articles (as /api/articles) with an event matching the filters, newest first; `q` searches
+    title and text."""
+    terms, params = ["1"], []
+    if where != queries.EventFilter():
+        condition, params = where.where()
+        terms.append(f"a.id IN (SELECT e.article_id FROM event_index e WHERE {condition})")
+    if q and q.strip():
+        terms.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(queries.fts_query(q))
+    columns = "a.id, a.title, a.source, a.published, a.url, a.origin"
+    total, rows = queries._page(db, columns, "articles a", " AND ".join(terms), params, "a.published DESC, a.rowid DESC", page)
+    return {"total": total, "items": [dict(row) for row in rows]}
 
 
 @router.get("/api/dashboard/stances/matrix")

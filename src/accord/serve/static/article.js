@@ -1,8 +1,8 @@
 // Article view: the list of articles, and one article's text with its records highlighted from their offsets.
 
-import { all, get, scope } from "./api.js";
+import { get } from "./api.js";
 import { el, fill, empty } from "./dom.js";
-import { filterQuery, update } from "./state.js";
+import { filterQuery, update, FILTERS } from "./state.js";
 
 const SHOWN = 500;  // articles listed at once; searching or filtering finds the others
 const LAYERS = { actor: "actors", event: "events", quote: "quotes", finding: "findings" };
@@ -18,12 +18,8 @@ export function spanOf(record) {
 export async function render(root, state) {
   const search = el("input", { type: "search", id: "article-search", placeholder: "search titles and text", value: state.q || "" });
   search.addEventListener("change", () => update({ q: search.value || null }));
-  const listing = `articles?q=${encodeURIComponent(state.q || "")}`;
-  const kept = await scope(filterQuery(state).slice(1));
-  const found = kept ? await all(listing) : await get(`${listing}&limit=${SHOWN}`);
-  const matching = kept ? found.items.filter((item) => kept.has(item.id)) : found.items;
-  const count = kept ? matching.length : found.total;
-  const shown = matching.slice(0, SHOWN);
+  const { total: count, items: shown } = await get(`dashboard/articles?q=${encodeURIComponent(state.q || "")}&limit=${SHOWN}${filterQuery(state)}`);
+  const filtered = FILTERS.some((key) => state[key]);
   const items = el("ol", { class: "articles", id: "article-list" }, shown.map((item) =>
     el("li", { class: item.id === state.id ? "chosen" : "", "data-id": item.id },
       el("a", { href: "#", onclick: (event) => { event.preventDefault(); update({ view: "article", id: item.id, mark: null }); } },
@@ -31,7 +27,7 @@ export async function render(root, state) {
       el("small", {}, [item.source, item.published].filter(Boolean).join(" · ")))));
   const side = el("aside", { class: "article-index" }, search,
     el("p", { class: "summary" }, el("b", { id: "article-total" }, count), " articles",
-      kept ? el("span", { class: "hint" }, " with events that match the filters") : null,
+      filtered ? el("span", { class: "hint" }, " with events that match the filters") : null,
       count > shown.length ? el("span", { class: "hint" }, `; the newest ${shown.length} listed`) : null),
     shown.length ? items : empty("No articles match."));
   const body = el("div", { class: "article-body" });

@@ -43,6 +43,8 @@ export async function render(root, state) {
       el("button", { onclick: () => update({ story: null }) }, "all stories")) : null,
     findingList,
     el("h2", {}, "Stories ", el("small", { id: "story-total" }, storyCount)),
-    storyCount > stories.length ? el("p", { class: "hint" }, `The ${stories.length} largest are listed.`) : null, storyList);
+    storyCount > stories.length ? el("p", { class: "hint" }, `The ${stories.length} largest are listed.`) : null,
+    kept && told.total > told.items.length ? el("p", { class: "hint" }, `Filtered among the ${told.items.length} largest stories.`) : null,
+    storyList);
 }
 
