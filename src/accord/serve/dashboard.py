@@ -1,6 +1,6 @@
 """The dashboard: one page at `/` and its files under `/static/`, all read from inside the package,
-and the two reads it needs beyond the API: which articles the filters keep, and the stance matrix
-of those articles."""
+and the reads it needs beyond the API, all narrowed to the articles whose events match the
+dashboard's filters: which articles those are, their list, and their stance matrix."""
 
 from __future__ import annotations
 
@@ -61,20 +61,22 @@ def static(name: str) -> Response:
     return _response(name)
 
 
-def scope(db, where: queries.EventFilter) -> list[str] | None:
-    """Ids of the articles with an event matching `where`, or None when `where` filters nothing."""
-    if where == queries.EventFilter():
-        return None
+def in_view(column: str, where: queries.EventFilter) -> tuple[str, list]:
+    """An SQL condition keeping the rows whose `column` is an article with an event matching
+    `where`, and its parameters."""
     condition, params = where.where()
-    return [row[0] for row in db.execute(f"SELECT DISTINCT e.article_id FROM event_index e WHERE {condition}", params)]
+    return f"{column} IN (SELECT e.article_id FROM event_index e WHERE {condition})", params
 
 
 @router.get("/api/dashboard/scope")
 def articles_in_scope(db: Db, where: Events) -> dict:
     """The articles the event filters keep (those with a matching event): `articles` is null when
-    nothing is filtered. The dashboard narrows its article, finding and story views to them."""
-    ids = scope(db, where)
-    return {"filtered": ids is not None, "articles": ids}
+    nothing is filtered. The dashboard narrows its finding and story views to them."""
+    if where == queries.EventFilter():
+        return {"filtered": False, "articles": None}
+    condition, params = in_view("a.id", where)
+    rows = db.execute(f"SELECT a.id FROM articles a WHERE {condition}", params)
+    return {"filtered": True, "articles": [row[0] for row in rows]}
 
 
 @router.get("/api/dashboard/articles")
@@ -83,13 +85,14 @@ def articles_in_view(db: Db, page: Paged, where: Events, q: Text = None) -> dict
     title and text."""
     terms, params = ["1"], []
     if where != queries.EventFilter():
-        condition, params = where.where()
-        terms.append(f"a.id IN (SELECT e.article_id FROM event_index e WHERE {condition})")
+        condition, params = in_view("a.id", where)
+        terms.append(condition)
     if q and q.strip():
         terms.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(queries.fts_query(q))
     columns = "a.id, a.title, a.source, a.published, a.url, a.origin"
-    total, rows = queries._page(db, columns, "articles a", " AND ".join(terms), params, "a.published DESC, a.rowid DESC", page)
+    order = "a.published DESC, a.rowid DESC"
+    total, rows = queries._page(db, columns, "articles a", " AND ".join(terms), params, order, page)
     return {"total": total, "items": [dict(row) for row in rows]}
 
 
@@ -98,11 +101,10 @@ def stance_matrix(db: Db, where: Events) -> dict:
     """The stance matrix (as /api/stances/matrix) of the articles the event filters keep."""
     if where == queries.EventFilter():
         return queries.stance_matrix(db)
-    condition, params = where.where()
+    condition, params = in_view("i.article_id", where)
     rows = db.execute(
         "SELECT i.holder, i.issue, i.article_id, json_extract(r.record, '$.polarity'), r.record FROM stance_index i "
-        "JOIN stances r ON r.article_id = i.article_id AND r.n = i.n "
-        f"WHERE i.article_id IN (SELECT e.article_id FROM event_index e WHERE {condition}) "
+        f"JOIN stances r ON r.article_id = i.article_id AND r.n = i.n WHERE {condition} "
         "ORDER BY i.holder, i.issue, i.article_id, i.n", params,
     )  # fmt: skip
     cells: dict[tuple[str, str], dict] = {}
