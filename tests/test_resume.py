@@ -65,6 +65,26 @@ def kill_at_random(args: list[str], db, rng: random.Random, early: float = 0.25)
     return proc.wait(), children
 
 
+def kill_as_workers_start(args: list[str]) -> list[int]:
+    """Start an ingest with worker processes and SIGKILL it the moment they exist (they are
+    still starting); return their pids."""
+    proc = subprocess.Popen(CLI + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list = []
+    while proc.poll() is None and len(children) < 3:  # the resource tracker and two workers
+        children = psutil.Process(proc.pid).children(recursive=True)
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL
+    return [c.pid for c in children]
+
+
+def assert_all_leave(pids: list[int]) -> None:
+    deadline = time.monotonic() + 15
+    while any(_running(p) for p in pids):
+        assert time.monotonic() < deadline, "worker processes outlived their killed writer"
+        time.sleep(0.2)
+
+
 def _running(pid: int) -> bool:
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
@@ -93,12 +113,10 @@ def test_an_ingest_killed_several_times_then_run_again_loses_and_repeats_nothing
 def test_a_killed_writer_with_worker_processes_resumes_and_its_workers_leave(corpus, reference, tmp_path):
     db = tmp_path / "workers.db"
     args = [str(corpus), "--db", str(db), "--workers", "2"]
+    assert_all_leave(kill_as_workers_start(args))
     code, workers = kill_at_random(args, db, random.Random(3), early=0)
     assert code == -signal.SIGKILL and workers
-    deadline = time.monotonic() + 15
-    while any(_running(p) for p in workers):
-        assert time.monotonic() < deadline, "worker processes outlived their killed writer"
-        time.sleep(0.2)
+    assert_all_leave(workers)
     finished = subprocess.run(CLI + args, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert_whole(db, reference)

@@ -16,16 +16,17 @@ from ..model import Article, Rejected
 from .batches import PROCESS_BATCH_SIZE, Rows, analyse_batch, batches, in_order
 
 
-def _warm(kb_dirs: tuple[str, ...]) -> None:
+def _warm(kb_dirs: tuple[str, ...], parent: int) -> None:
     from ..pipeline import _pipeline
 
-    threading.Thread(target=_orphan_exit, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_orphan_exit, args=(parent,), daemon=True).start()
     _pipeline(kb_dirs)  # each worker loads the spaCy model and the knowledge base once
 
 
 def _orphan_exit(parent: int) -> None:
     # A writer killed with SIGKILL cannot stop its workers, and they would wait on their
-    # task queue for ever: each one leaves when it sees its parent gone.
+    # task queue for ever: each one leaves when it sees its parent gone. The parent's pid
+    # comes from the parent, since it may be gone before this process has started.
     while os.getppid() == parent:
         time.sleep(1)
     os._exit(0)
@@ -37,7 +38,7 @@ class WorkerProcesses:
     def __init__(self, kb_dirs: tuple[str, ...], workers: int):
         self.kb_dirs, self.workers = tuple(kb_dirs), workers
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited store connection
-        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(self.kb_dirs,))
+        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(self.kb_dirs, os.getpid()))
 
     def ready(self) -> None:
         """Wait until every worker has loaded its pipeline (a task runs only after that)."""
