@@ -51,8 +51,9 @@ def ingest(
 
     `workers` > 1 analyses in that many processes on this machine; `scheduler` (a Dask
     address such as tcp://host:8786) on a cluster whose workers write Parquet shards to
-    `shards` (default: the store's path + ".shards"); `batch_size` articles go to a worker at a
-    time (by default 4 to a process, 16 to a cluster task). The store is the same either way. `progress` is called once for every input handled.
+    `shards` (default: the store's path + ".shards"); `batch_size` articles go to a worker at
+    a time (by default 4 to a process, 16 to a cluster task). The store is the same either
+    way. `progress` is called once for every result handled.
     """
     if workers < 1:
         raise AccordError(f"workers must be 1 or more, not {workers}")
