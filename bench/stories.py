@@ -1,6 +1,6 @@
 """Stories at scale: clustering and the cross-outlet checks over synthetic corpora of growing size.
 
-    .venv/bin/python bench/stories.py [--sizes 1000,5000,10000] [--store-size 1000] [--seed 7]
+    .venv/bin/python bench/stories.py [--sizes 1000,5000,10000] [--repeat 1] [--store-size 1000] [--seed 7]
 
 Corpora are invented, deterministically from the seed: N articles in about N/4 stories over a
 year, each story with its own invented town, people, group and operation (and a region shared
@@ -11,8 +11,8 @@ spanning its words, some planted to disagree, and names its people as actors (no
 those need coded events). spaCy is never run: this measures the clustering (profile() and
 StoryIndex.add, article by article) and the checks (StoryComparer over every story), not parsing.
 
-Each size runs in a fresh process; times are wall clock and CPU (the CPU time is what to compare
-on a shared machine). Memory: the tracemalloc peak of the Python heap (numpy included) over a
+Each size runs in a fresh process; times are wall clock and CPU, the fastest of --repeat runs (the
+CPU time is what to compare on a shared machine). Memory: the tracemalloc peak of the Python heap (numpy included) over a
 second, untimed run of clustering + checks, per article too; and the process's ru_maxrss. Quality:
 pair precision and recall against the generated stories; copies against those planted. Then the
 store's path (Store.save, StoryBook.place, refresh on a real SQLite file) at --store-size.
@@ -180,11 +180,14 @@ def _id(name: str) -> str:
     return f"person:{name.lower().replace(' ', '-')}"
 
 
-def cluster(articles: list[Synthetic]) -> StoryIndex:
-    """Profile every article and place it in a story, one at a time, as an ingest does."""
-    index = StoryIndex()
+def cluster(articles: list[Synthetic], ticks: list[float] | None = None) -> StoryIndex:
+    """Profile every article and place it in a story, one at a time, as an ingest does; `ticks`
+    gets the CPU clock after each tenth of the articles."""
+    index, tenth = StoryIndex(), max(1, len(articles) // 10)
     for seq, a in enumerate(articles, 1):
         index.add(profile(a.id, seq, a.text, a.source, a.published.date(), a.published, [_id(n) for n in a.people], []))
+        if ticks is not None and seq % tenth == 0:
+            ticks.append(time.process_time())
     return index
 
 
@@ -212,24 +215,29 @@ def score(articles: list[Synthetic], found: dict[str, str], copies: dict[str, st
             "copies": len(copies), "planted": len(planted), "right": sum(planted.get(a) == o for a, o in copies.items())}  # fmt: skip
 
 
-def run_size(n: int, seed: int) -> dict:
-    """One size (call in a fresh process): time the clustering and the checks, wall clock and CPU,
-    then run both again under tracemalloc for the peak of the Python heap."""
+def run_size(n: int, seed: int, repeat: int = 1) -> dict:
+    """One size (call in a fresh process): the fastest of `repeat` runs of the clustering and the
+    checks, wall clock and CPU; then both again under tracemalloc for the Python heap's peak."""
     articles = corpus(n, seed)
     check(articles[:1], cluster(articles[:1]))  # loads wordfreq's list and the vocabulary: not per article
-    marks = [(time.perf_counter(), time.process_time())]
-    index = cluster(articles)
-    marks.append((time.perf_counter(), time.process_time()))
-    findings = check(articles, index)
-    marks.append((time.perf_counter(), time.process_time()))
+    times: dict[str, list[float]] = {"cluster": [], "cluster_cpu": [], "check": [], "check_cpu": []}
+    for _ in range(repeat):
+        w0, c0 = time.perf_counter(), time.process_time()
+        ticks = [c0]
+        index = cluster(articles, ticks)
+        w1, c1 = time.perf_counter(), time.process_time()
+        findings = check(articles, index)
+        w2, c2 = time.perf_counter(), time.process_time()
+        for key, value in zip(times, (w1 - w0, c1 - c0, w2 - w1, c2 - c1)):
+            times[key].append(value)
     quality, index = score(articles, index.story_of, index.copy_of), None
     tracemalloc.start()
     check(articles, cluster(articles))
     heap = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    (w0, c0), (w1, c1), (w2, c2) = marks
-    return {"n": n, "cluster": w1 - w0, "cluster_cpu": c1 - c0, "check": w2 - w1, "check_cpu": c2 - c1, "heap_mb": heap,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "findings": len(findings), **quality}  # fmt: skip
+    tenths = [(b - a) * 1000 / (n // 10) for a, b in zip(ticks, ticks[1:])]  # the last run's CPU ms an article
+    return {"n": n, **{k: min(v) for k, v in times.items()}, "heap_mb": heap, "findings": len(findings), "tenths": tenths,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **quality}  # fmt: skip
 
 
 def run_store(n: int, seed: int) -> dict:
@@ -265,12 +273,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--store-size", type=int, default=1000, help="articles run through the SQLite store (0: skip)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each size; the fastest is reported")
     args = parser.parse_args()
     print(f"{'articles':>8} {'cluster s':>14} {'checks s':>12} {'art/s':>5} {'heap MB':>7} {'KB/art':>6} {'RSS MB':>6} "
           f"{'stories':>11} {'pair P':>6} {'pair R':>6} {'copies':>14} {'findings':>8}")  # fmt: skip
     runs = []
     for n in (int(s) for s in args.sizes.split(",")):
-        r = _fresh(run_size, n, args.seed)
+        r = _fresh(run_size, n, args.seed, args.repeat)
         runs.append(r)
         print(f"{n:>8} {r['cluster']:>6.2f} ({r['cluster_cpu']:>5.2f}) {r['check']:>5.2f} ({r['check_cpu']:>4.2f}) "
               f"{n / (r['cluster'] + r['check']):>5.0f} {r['heap_mb']:>7.1f} {r['heap_mb'] * 1024 / n:>6.1f} {r['rss_mb']:>6.0f} "
@@ -283,6 +292,8 @@ def main() -> None:
         print(f"{r['n']} vs {base['n']} articles, ideal x{r['n'] / base['n']:.1f}: clustering x{ratio('cluster'):.1f} "
               f"(CPU x{ratio('cluster_cpu'):.1f}), checks x{ratio('check'):.1f} (CPU x{ratio('check_cpu'):.1f}), "
               f"heap x{ratio('heap_mb'):.1f}")  # fmt: skip
+    for r in runs:
+        print(f"{r['n']} articles, CPU ms an article (profile + place), by tenth of the corpus:", *(f"{t:.2f}" for t in r["tenths"]))
     if args.store_size:
         s = _fresh(run_store, args.store_size, args.seed)
         print(f"store path, {s['n']} articles on SQLite: save {s['save']:.2f}s, place {s['place']:.2f}s, "
