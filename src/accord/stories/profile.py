@@ -59,14 +59,20 @@ def term(word: str) -> str:
 
 def minhash(tokens: list[str]) -> tuple[np.ndarray, int]:
     grams = {" ".join(tokens[i : i + SHINGLE]).encode() for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(grams))
     return m.hashvalues.copy(), len(grams)
 
 
 def sketch(hashes: np.ndarray) -> MinHash:
     """The MinHash of stored hash values."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=hashes, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=hashes, scheme=SCHEME, permutations=_permutations())
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    """The hash permutations, drawn once (a MinHash draws them anew each time it is made)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def profile(
