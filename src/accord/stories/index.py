@@ -27,6 +27,7 @@ from .profile import NUM_PERM, Profile, sketch, weights
 COPY_CANDIDATE = 0.25  # LSH Jaccard threshold for copy candidates
 COPY_CONTAINMENT = 0.6  # share of the shorter text's shingles the longer one holds
 LINK = 0.2  # cosine between an article and a story's centroid that makes it join the story
+LINK_UNDATED = 0.5  # an undated article has no time window to keep it apart: only a close rewrite joins
 WINDOW_DAYS = 3  # a story takes an article only if one of its articles is this close in time
 QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
@@ -135,6 +136,8 @@ class StoryIndex:
             if _close(self.profiles[other].published, p.published):
                 theirs = weights(self.profiles[other].terms)
                 scores[story] = max(scores[story], sum(v * theirs.get(t, 0.0) for t, v in mine.items()) - PAIR_MARGIN)
+        for story in scores:  # with no date on one side, no time window keeps two events apart
+            scores[story] -= 0.0 if p.published and self.days.get(story) else LINK_UNDATED - LINK
         best = max(scores, key=lambda s: scores[s], default=None)
         return best if best is not None and scores[best] >= LINK else None
 
