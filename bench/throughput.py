@@ -57,13 +57,14 @@ def run_rules_only(texts: list[str], queue) -> None:
 
 def run_accord(texts: list[str], queue, rules_only: bool = False) -> None:
     from accord import nlp
-    from accord.pipeline import Pipeline
+    from accord.model import Analysis
+    from accord.pipeline import STAGES, Pipeline
     from accord.read import make_article
 
     from accord.timex import find_dates
 
     pipeline = Pipeline(rules_only=rules_only)
-    stages = dict.fromkeys(("read", "nlp", "dates", "actors", "events", "quotes", "stances"), 0.0)
+    stages = dict.fromkeys(("read", "nlp", "dates", "actors", "events", "quotes", "stances", "checks"), 0.0)
     start = time.perf_counter()
     articles = [make_article(text, f"bench-{i}") for i, text in enumerate(texts)]
     stages["read"] = time.perf_counter() - start
@@ -76,12 +77,15 @@ def run_accord(texts: list[str], queue, rules_only: bool = False) -> None:
         t1 = time.perf_counter()
         actors = pipeline.resolve_actors(doc, article)
         t2 = time.perf_counter()
-        pipeline.code_events(doc, article, actors.actors, actors.mentions, dates)
+        events, _ = pipeline.code_events(doc, article, actors.actors, actors.mentions, dates)
         t3 = time.perf_counter()
-        pipeline.extract_quotes(doc, article, actors.mentions, actors.actors)
+        quotes = pipeline.extract_quotes(doc, article, actors.mentions, actors.actors)
         t4 = time.perf_counter()
-        pipeline.find_stances(doc, article, actors.mentions)
+        stances = pipeline.find_stances(doc, article, actors.mentions)
         t5 = time.perf_counter()
+        pipeline.run_checks(doc, Analysis(article, STAGES, actors.as_of, actors.as_of_rule, actors.window, dates,
+                                          actors.actors, actors.mentions, events, (), quotes, stances))  # fmt: skip
+        stages["checks"] += time.perf_counter() - t5
         stages["dates"] += t1 - t0
         stages["actors"] += t2 - t1
         stages["events"] += t3 - t2
