@@ -132,7 +132,7 @@ class StoryComparer:
             note = " Later reports give a higher toll, as is usual while casualties are still being counted."
         elif kind == "date" and _year_only(by_article):
             severity, rule = "error", "dates: the same day of a different year"
-        if outlier:
+        if outlier and severity != "info":  # a later, higher toll is news, not an outlier
             note += f" {members[outlier].source or 'One outlet'} stands alone against the others."
         explanation = f"Outlets reporting this story give different {detail}: {'; against '.join(values)}.{note}"
         return Finding(
