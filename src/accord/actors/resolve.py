@@ -462,9 +462,9 @@ class ActorResolver:
     def others_holding(self, person_id: str, title: str, day: date) -> list[str]:
         """Who else, on `day`, held the one office that `title` names in the person's country
         (a title that names several offices, like a bare "envoy", names nobody's)."""
-        person = self.kb.people[person_id]
-        if any(self._fits(self.kb.offices[t.office], title) for t in person.roles):
+        if self.tenures(person_id, title):
             return []
+        person = self.kb.people[person_id]
         home = self._title_home(title) or person.country
         offices = self._offices(title, [home] if home else [])
         if len(offices) != 1 or not offices[0].unique:

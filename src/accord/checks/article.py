@@ -7,7 +7,7 @@ from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
 from ..model import Actor, Claim, Evidence, Finding, Stance
-from .values import quote_overlap, same_amount, same_date, same_place, shared_keys
+from .values import one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
 from .vocabulary import Vocabulary
 
 ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
@@ -113,8 +113,7 @@ class ArticleChecks:
 
 def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
     if a.kind == "place":
-        other_day = a.day and b.day and not same_date(a, b)
-        return a.holder != b.holder or other_day or "country" in (a.granularity, b.granularity) or same_place(a.value, b.value, vocabulary)
+        return not one_happening(a, b) or same_place(a.value, b.value, vocabulary)
     if a.kind == "date":
         return same_date(a, b)
     return same_amount(a, text, b, text)

@@ -45,6 +45,14 @@ def same_date(a: Claim, b: Claim) -> bool:
     return a.day <= (b.day_end or b.day) and b.day <= (a.day_end or a.day)
 
 
+def one_happening(a: Claim, b: Claim) -> bool:
+    """Whether two place claims can be of one happening: events of one type, on days that
+    agree, and neither place a whole country (which holds the other place, or names another
+    side's territory)."""
+    other_day = a.day and b.day and not same_date(a, b)
+    return a.holder == b.holder and not other_day and "country" not in (a.granularity, b.granularity)
+
+
 def fold(name: str, vocabulary: Vocabulary) -> str:
     """A place name without accents, case, "the" or region words: "Sumy Oblast" -> "sumy"."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

@@ -16,9 +16,9 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
+from ..checks.values import one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
 from ..checks.vocabulary import Vocabulary
-from ..model import Claim, Evidence, Finding
+from ..model import Claim, Evidence, Finding, Span
 
 ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
 ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
@@ -64,12 +64,10 @@ class StoryComparer:
         return same_amount(a, am.text, b, bm.text)
 
     def _aligned(self, a: Claim, b: Claim) -> bool:
-        if a.what != b.what or (a.kind in ("place", "date") and a.holder != b.holder):
+        if a.what != b.what or (a.kind == "date" and a.holder != b.holder):
             return False
-        if a.kind == "place" and "country" in (a.granularity, b.granularity):
-            return False  # a whole country holds the other place, or names another side's territory
-        if a.kind == "place" and a.day and b.day and not same_date(a, b):
-            return False  # events on different days: another meeting, another strike
+        if a.kind == "place" and not one_happening(a, b):
+            return False
         if a.kind == "date" and _year_apart(a, b):
             return True  # the same day of the year, another year: a year written wrong
         if a.kind == "date" and not (a.explicit and b.explicit) and a.granularity != b.granularity:
@@ -267,16 +265,15 @@ def _first_per_article(items):
             yield c, m
 
 
-def _evidence(c: Claim, m: Member) -> Evidence:
-    return Evidence(m.article, c.span.start, c.span.end, m.text[c.span.start : c.span.end], m.source)
+def _evidence(c: Claim, m: Member, span: Span | None = None) -> Evidence:
+    """The words of a claim (or of `span`, other words of its article) as evidence."""
+    span = span or c.span
+    return Evidence(m.article, span.start, span.end, m.text[span.start : span.end], m.source)
 
 
 def _with_speaker(c: Claim, m: Member) -> list[Evidence]:
     """A quote's words, and the words naming its speaker when the text names one."""
-    found = [_evidence(c, m)]
-    if c.speaker:
-        found.append(Evidence(m.article, c.speaker.start, c.speaker.end, m.text[c.speaker.start : c.speaker.end], m.source))
-    return found
+    return [_evidence(c, m, span) for span in (c.span, c.speaker) if span]
 
 
 def _detail_name(kind: str, what: str) -> str:
