@@ -14,7 +14,6 @@ look-alike article cannot chain two events together.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,7 @@ from datetime import date
 import numpy as np
 from datasketch import MinHashLSH
 
-from .profile import NUM_PERM, Profile, sketch, weights
+from .profile import NUM_PERM, Profile, norm, sketch, weights
 
 COPY_CANDIDATE = 0.25  # LSH Jaccard threshold for copy candidates
 COPY_CONTAINMENT = 0.6  # share of the shorter text's shingles the longer one holds
@@ -49,6 +48,7 @@ class StoryIndex:
     def __init__(self) -> None:
         self.lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=NUM_PERM)
         self.profiles: dict[str, Profile] = {}
+        self.norms: dict[str, float] = {}  # article -> the length of its term weights
         self.postings: dict[str, list[str]] = defaultdict(list)
         self.df: dict[str, int] = defaultdict(int)
         self.story_of: dict[str, str] = {}
@@ -88,6 +88,7 @@ class StoryIndex:
 
     def _insert(self, p: Profile, story: str, mine: dict[str, float]) -> None:
         self.profiles[p.article] = p
+        self.norms[p.article] = norm(p.terms)
         self.story_of[p.article] = story
         self.lsh.insert(p.article, sketch(p.hashes), check_duplication=False)
         for term in p.terms:
@@ -130,12 +131,10 @@ class StoryIndex:
             if story not in scores:
                 if not self._near(story, p.published):
                     continue
-                centroid = self.centroids[story]
-                norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-                scores[story] = sum(v * centroid.get(t, 0.0) for t, v in mine.items()) / norm
+                scores[story] = _cosine(mine, self.centroids[story], norm(self.centroids[story]))
             if _close(self.profiles[other].published, p.published):
-                theirs = weights(self.profiles[other].terms)
-                scores[story] = max(scores[story], sum(v * theirs.get(t, 0.0) for t, v in mine.items()) - PAIR_MARGIN)
+                pair = _cosine(mine, self.profiles[other].terms, self.norms[other])
+                scores[story] = max(scores[story], pair - PAIR_MARGIN)
         for story in scores:  # with no date on one side, no time window keeps two events apart
             scores[story] -= 0.0 if p.published and self.days.get(story) else LINK_UNDATED - LINK
         best = max(scores, key=lambda s: scores[s], default=None)
@@ -149,6 +148,11 @@ class StoryIndex:
 def _age(p: Profile) -> tuple:
     """Earliest published first; the ingest order breaks ties."""
     return (p.published or date.max, p.published_at.timestamp() if p.published_at else 0.0, p.seq)
+
+
+def _cosine(unit: dict[str, float], other: dict[str, float], length: float) -> float:
+    """The cosine of unit-length weights and other weights of the given length."""
+    return sum(v * other.get(t, 0.0) for t, v in unit.items()) / length
 
 
 def _close(a: date | None, b: date | None) -> bool:

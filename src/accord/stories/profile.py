@@ -101,8 +101,13 @@ def profile(
 
 def weights(terms: dict[str, float]) -> dict[str, float]:
     """A profile's term weights scaled to unit length."""
-    norm = math.sqrt(sum(v * v for v in terms.values())) or 1.0
-    return {t: v / norm for t, v in terms.items()}
+    length = norm(terms)
+    return {t: v / length for t, v in terms.items()}
+
+
+def norm(terms: dict[str, float]) -> float:
+    """The length of a vector of term weights (1 for an empty one)."""
+    return math.sqrt(sum(v * v for v in terms.values())) or 1.0
 
 
 @lru_cache(maxsize=65536)
