@@ -113,7 +113,7 @@ class ArticleChecks:
 
 def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
     if a.kind == "place":
-        return not one_happening(a, b) or same_place(a.value, b.value, vocabulary)
+        return not one_happening(a, b) or same_place(a, b, vocabulary)
     if a.kind == "date":
         return same_date(a, b)
     return same_amount(a, text, b, text)

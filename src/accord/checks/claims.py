@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from ..events.quantities import NUMBER_WORDS, QUALIFIERS, casualties, durations, number, bounds
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
 from ..timex import COUNTED
+from .happenings import PLACES, happening
 from .values import fold
 from .vocabulary import Vocabulary
 
@@ -32,10 +33,12 @@ DIRECT = {"direct", "mixed"}
 class ClaimReader:
     """Reads the claims of one parsed article."""
 
-    def __init__(self, vocabulary: Vocabulary, country_names: set[str]):
-        """`country_names`: the folded names of countries (a place so named is a whole country)."""
+    def __init__(self, vocabulary: Vocabulary, country_names: set[str], locate):
+        """`country_names`: the folded names of countries (a place so named is a whole country);
+        `locate(name, span, countries)`: the gazetteer's Place for a name."""
         self.vocab = vocabulary
         self.country_names = country_names
+        self.locate = locate
 
     def __call__(
         self,
@@ -57,8 +60,8 @@ class ClaimReader:
             found += self._numbers(sent)
             found += self._durations(sent)
         happened = [e for e in events if not (e.negated or e.hedged)]
-        found += self._dates(happened, dates, sentence_at)
-        found += self._places(happened, sentence_at)
+        found += self._dates(doc, happened, dates, sentence_at)
+        found += self._places(doc, happened, actors, sentence_at)
         found += self._quotes(doc, quotes, sentence_at)
         found += self._titles(mentions, actors, sentence_at)
         return tuple(sorted(found, key=lambda c: (c.span.start, c.kind, c.what)))
@@ -187,32 +190,70 @@ class ClaimReader:
 
     # -- dates, places, quotes, titles --------------------------------------------------------
 
-    def _dates(self, events, dates, sentence_at) -> list[Claim]:
-        """The dates the article gives its events (not every date it mentions)."""
-        by_span = {(d.span.start, d.span.end): d for d in dates}
+    def _dates(self, doc: Doc, events, dates, sentence_at) -> list[Claim]:
+        """The dates the article gives what happened: a date hanging from a happening word
+        ("the attack on April 22"), or the date of a coded event (not every date it mentions)."""
+        by_span = {(e.when_span.start, e.when_span.end): e for e in events if e.when_span}
         found, seen = [], set()
-        for e in events:
-            d = by_span.get((e.when_span.start, e.when_span.end)) if e.when_span else None
-            if d is None or d.start is None or d.granularity not in ("day", "month", "year") or (d.span, e.type) in seen:
+        for d in dates:
+            if d.start is None or d.granularity not in ("day", "month", "year"):
                 continue
-            seen.add((d.span, e.type))
+            kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
+            if kind is None or (d.span, kind) in seen:
+                continue
+            seen.add((d.span, kind))
             sent = sentence_at(d.span.start)
             found.append(self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
-                                     granularity=d.granularity, explicit=d.rule not in COUNTED, holder=e.type,
+                                     granularity=d.granularity, explicit=d.rule not in COUNTED, holder=kind,
                                      value=d.text))  # fmt: skip
         return found
 
-    def _places(self, events, sentence_at) -> list[Claim]:
+    def _places(self, doc: Doc, events, actors, sentence_at) -> list[Claim]:
+        """The places the article gives what happened: a place name hanging from a happening
+        word ("talks in Riyadh", "the Port Sudan attack"), with the day of the event it names."""
+        by_trigger = {e.trigger.start: e for e in events}
+        countries = {a.code[:3] for a in actors if a.code} | {e.place.country for e in events if e.place and e.place.country}
         found = []
-        for e in events:
-            if e.place is None or e.place.rule == "unknown place":
+        for ent in doc.ents:
+            if ent.label_ not in PLACES or ent.root.pos_ != "PROPN":
+                continue  # "Ukrainian", "mosques": words the tagger took for places
+            words = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            hit = happening(doc, ent.start_char, ent.end_char, self.vocab)
+            if hit is None or not words:
                 continue
-            sent = sentence_at(e.place.span.start)
-            level = "country" if fold(e.place.name, self.vocab) in self.country_names else "place"
-            found.append(self._claim(sent, "place", "place", e.place.span.start, e.place.span.end,
-                                     value=e.place.name, holder=e.type, country=e.place.country, granularity=level,
-                                     day=e.when, day_end=e.when_end))  # fmt: skip
+            token, kind = hit
+            place = self.locate(words, Span(ent.start_char, ent.end_char), countries)
+            if place.rule == "unknown place" and not self._named_as_place(doc, ent):
+                continue  # "Easter", a brand, a ship: a name the gazetteer lacks and the text calls no place
+            event = by_trigger.get(token.idx)
+            sent = sentence_at(ent.start_char)
+            found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=place.name,
+                                     holder=kind, country=place.country, granularity=self._level(doc, ent, place),
+                                     day=event.when if event else None, day_end=event.when_end if event else None))  # fmt: skip
         return found
+
+    def _kind(self, doc: Doc, span: Span, event: Event | None) -> str | None:
+        """The kind of happening a date belongs to: its happening word's, else its event's."""
+        hit = happening(doc, span.start, span.end, self.vocab)
+        if hit:
+            return hit[1]
+        if event is None or event.negated or event.hedged:
+            return None
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        return (trigger is not None and self.vocab.happening(trigger.root.lemma_.lower())) or event.type
+
+    def _named_as_place(self, doc: Doc, ent: DocSpan) -> bool:
+        """"the town of Boulkessi", "Sviatoshynskyi district": words that say the name is a place."""
+        around = {t.lower_ for t in (*ent, *doc[ent.end : ent.end + 1], *doc[max(0, ent.start - 2) : ent.start])}
+        return bool(around & (self.vocab.region_words | self.vocab.area_words))
+
+    def _level(self, doc: Doc, ent: DocSpan, place) -> str:
+        """country, area ("the Sumy region", "Sviatoshynskyi district") or place."""
+        if place.rule == "country" or fold(place.name, self.vocab) in self.country_names:
+            return "country"
+        after = doc[ent.end : ent.end + 1]
+        words = {t.lower_ for t in ent} | {t.lower_ for t in after}
+        return "area" if words & self.vocab.area_words else "place"
 
     def _quotes(self, doc: Doc, quotes, sentence_at) -> list[Claim]:
         found = []

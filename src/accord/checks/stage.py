@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..actors.kb import KnowledgeBase
+from ..events.geo import Gazetteer
 from ..model import Analysis, Claim, Finding
 from ..stances.extract import load_issues
 from .article import ArticleChecks
@@ -22,7 +23,7 @@ class CheckStage:
         `others_holding(person_id, title, day)`: who else held an office the title names that day."""
         vocabulary = load_vocabulary()
         countries = {fold(n, vocabulary) for c in kb.countries.values() for n in (c.name, *c.aliases)}
-        self.read_claims = ClaimReader(vocabulary, countries - {""})
+        self.read_claims = ClaimReader(vocabulary, countries - {""}, Gazetteer(kb).locate)
         self.others_holding = others_holding
         self.check_roles = RoleCheck(kb, tenures, vocabulary)
         self.check_article = ArticleChecks(kb, {i.id: i.name for i in load_issues()}, vocabulary)

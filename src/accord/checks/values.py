@@ -4,6 +4,7 @@ inside the other. Whatever these functions call compatible is never a finding.""
 from __future__ import annotations
 
 import math
+from datetime import date
 import re
 import unicodedata
 
@@ -13,6 +14,7 @@ from .vocabulary import Vocabulary
 APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|up to)\b", re.I)
 ROUNDING = 0.12  # "about 1,000" allows 880 to 1,120
 ROUND_NUMBER = 0.05  # a bare round number ("1,500") allows 5%
+SETTLED_DAYS = 2  # a date this many days before a report is no longer a matter of time zones
 
 
 def _tolerance(claim: Claim, text: str) -> float:
@@ -38,10 +40,13 @@ def same_amount(a: Claim, a_text: str, b: Claim, b_text: str, counted: bool = Fa
     return a_low <= b_high and b_low <= a_high
 
 
-def same_date(a: Claim, b: Claim) -> bool:
-    """A day apart is a time zone or a late-night report; periods must overlap."""
+def same_date(a: Claim, b: Claim, published: date | None = None) -> bool:
+    """A day apart is a time zone or a late-night report; periods must overlap. A date written
+    out for a happening days before `published` (the earlier report's date) is settled: the
+    outlets have had time to learn it, so a day apart is then a different date."""
     if a.granularity == "day" and b.granularity == "day":
-        return abs((a.day - b.day).days) <= 1
+        settled = published and a.explicit and b.explicit and (published - max(a.day, b.day)).days > SETTLED_DAYS
+        return abs((a.day - b.day).days) <= (0 if settled else 1)
     return a.day <= (b.day_end or b.day) and b.day <= (a.day_end or a.day)
 
 
@@ -60,10 +65,13 @@ def fold(name: str, vocabulary: Vocabulary) -> str:
     return " ".join(words)
 
 
-def same_place(a: str, b: str, vocabulary: Vocabulary) -> bool:
-    """The same place, or one named inside the other ("Gaza City" and "Gaza")."""
-    x, y = fold(a, vocabulary), fold(b, vocabulary)
-    return not x or not y or x == y or x in y or y in x
+def same_place(a: Claim, b: Claim, vocabulary: Vocabulary) -> bool:
+    """The same place, one named inside the other ("Gaza City" and "Gaza"), or an area ("the
+    Sumy region") and a place that may lie in it (one of its country, or of no known country)."""
+    x, y = fold(a.value or "", vocabulary), fold(b.value or "", vocabulary)
+    if not x or not y or x == y or x in y or y in x:
+        return True
+    return "area" in (a.granularity, b.granularity) and not (a.country and b.country and a.country != b.country)
 
 
 def shared_keys(a: Claim, b: Claim) -> int:

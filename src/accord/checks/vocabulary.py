@@ -23,9 +23,17 @@ class Vocabulary:
     scales: dict[str, float]
     weak_keys: frozenset[str]
     region_words: frozenset[str]
+    happenings: dict[str, str]  # lemma -> the kind of happening it names
+    away_prepositions: frozenset[str]
+    area_words: frozenset[str]
+    clock_words: frozenset[str]
+    noun_only: frozenset[str]
 
     def counted(self, lemma: str) -> str | None:
         return self.counts.get(lemma)
+
+    def happening(self, lemma: str) -> str | None:
+        return self.happenings.get(lemma)
 
     def measured(self, lemma: str) -> str | None:
         return self.measures.get(lemma)
@@ -65,4 +73,9 @@ def load(path: Path = DATA) -> Vocabulary:
         scales={k: float(v) for k, v in data["scales"].items()},
         weak_keys=frozenset(data["weak_keys"]),
         region_words=frozenset(data["region_words"]),
+        happenings=inverse(data["happenings"]),
+        away_prepositions=frozenset(data["away_prepositions"]),
+        area_words=frozenset(data["area_words"]),
+        clock_words=frozenset(data["clock_words"]),
+        noun_only=frozenset(data["noun_only"]),
     )

@@ -58,9 +58,9 @@ class StoryComparer:
 
     def _compatible(self, a: Claim, am: Member, b: Claim, bm: Member) -> bool:
         if a.kind == "date":
-            return same_date(a, b)
+            return same_date(a, b, min((d for d in (am.published, bm.published) if d), default=None))
         if a.kind == "place":
-            return same_place(a.value, b.value, self.vocab)
+            return same_place(a, b, self.vocab)
         return same_amount(a, am.text, b, bm.text)
 
     def _aligned(self, a: Claim, b: Claim) -> bool:

@@ -1,0 +1,51 @@
+"""What a place or a date in a sentence belongs to: the word of the happening it is the place
+or the date of ("talks in Riyadh", "withdraw from the town of Walikale", "the truce, which
+took effect on 19 January"), found by walking up the parse from the place's or the date's
+words. A place or a date that leads to no happening word (the place a speaker stood in, the
+date of a statement) is not a claim about what happened."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .vocabulary import Vocabulary
+
+STEPS = 6  # parse links walked from the words up to their happening
+CLAUSES = ("relcl", "acl")
+PLACES = ("GPE", "LOC", "FAC")  # the entity labels of places  # "the truce, which took effect on ...": the clause speaks of its noun
+
+
+def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[Token, str] | None:
+    """The happening word the words at `start:end` are the place or the date of, and the kind
+    of happening it names ("attack", "meeting", ...); None when they lead to none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    node = span.root
+    for _ in range(STEPS):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.lower_ in vocabulary.away_prepositions and node.dep_ == "prep":
+            return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
+        if node.lower_ in vocabulary.clock_words:
+            return None  # "6 p.m. Moscow time": a clock, not a place
+        if node.ent_type_ in PLACES and not start <= node.idx < end:
+            return None  # "Pahalgam in Kashmir": the inner place is the happening's, the outer holds it
+        kind = _kind(node, vocabulary)
+        if kind:
+            return node, kind
+        if node.pos_ in ("VERB", "AUX"):
+            done = next((c for c in node.children if c.dep_ == "dobj" and _kind(c, vocabulary)), None)
+            if done is not None:  # "held talks in Riyadh", "carried out strikes on Wednesday"
+                return done, _kind(done, vocabulary)
+            if node.dep_ not in CLAUSES:
+                return None  # the words belong to another verb's clause ("said in Washington")
+    return None
+
+
+def _kind(token: Token, vocabulary: Vocabulary) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in vocabulary.noun_only and token.pos_ != "NOUN":
+        return None  # "what it called a response" is no phone call
+    return vocabulary.happening(lemma)
