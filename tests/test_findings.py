@@ -139,3 +139,78 @@ def test_the_seed_article_gives_none_of_the_must_not_findings(published):
     for name in ("Trump", "Witkoff", "Putin", "Peskov", "Hegseth"):
         assert not any(name in f.evidence[0].text for f in roles), name
     assert not any("Biden" in f.evidence[0].text and f.severity == "error" for f in roles)
+
+
+# -- two values for one event inside an article, read without shared words -----------------
+
+
+def details(text: str, published: str = "2025-06-10"):
+    return findings(text, published, "event details")[0]
+
+
+def test_a_second_toll_with_no_place_or_date_of_its_own_is_of_the_same_attack():
+    text = (
+        "A Russian drone attack on Odesa overnight killed eight people, officials said on Tuesday.\n\n"
+        "Mayor Hennadiy Trukhanov said five people had been killed and that rescuers were still at work."
+    )
+    (f,) = details(text)
+    assert {e.text for e in f.evidence} == {"killed eight", "five people had been killed"}
+
+
+@pytest.mark.parametrize("second", [
+    "In an earlier strike on the city on 3 March, 14 people were killed.",  # another day
+    "Since the full-scale invasion began, 300 people have been killed in the region.",  # a running total
+    "Officials later said 11 people had been killed.",  # the toll changed
+])  # fmt: skip
+def test_a_toll_set_apart_by_its_date_a_running_total_or_a_change_is_no_finding(second):
+    text = f"A Russian drone attack on Odesa overnight killed eight people, officials said on Tuesday.\n\n{second}"
+    assert details(text) == []
+
+
+def test_more_than_a_figure_is_not_twice_that_figure_in_one_article():
+    text = (
+        "More than 20 soldiers were killed on Sunday when fighters overran an army post near the border.\n\n"
+        "The roughly 50 soldiers killed in Sunday's raid make it the army's worst loss this season."
+    )
+    (f,) = details(text)
+    assert "More than 20 soldiers" in f.evidence[0].text
+
+
+def test_two_lengths_of_one_operation_in_the_same_unit_are_a_finding_but_a_day_of_a_longer_round_is_not():
+    operation = "The raid lasted 40 minutes, the army said.\n\nThe 45-minute operation was planned for weeks."
+    (f,) = details(operation)
+    assert {e.text for e in f.evidence} == {"40 minutes", "45-minute"}
+    rounds = "The envoys ended two days of talks in Geneva.\n\nThe talks on Monday lasted about six hours."
+    assert details(rounds) == []
+
+
+def test_a_number_that_counts_an_addition_is_no_claim():
+    analysis = accord.analyze("Hamas is expected to free four more hostages on Saturday.", published="2025-01-20")
+    assert [c for c in analysis.claims if c.kind == "number"] == []
+
+
+# -- places and dates of what happened, read from the parse ---------------------------------
+
+
+def claimed(text: str, kind: str, published: str = "2025-03-25"):
+    analysis = accord.analyze(text, published=published)
+    return [(analysis.article.text[c.span.start : c.span.end], c.holder) for c in analysis.claims if c.kind == kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two delegations held talks in Riyadh on Monday.", [("Riyadh", "meeting")]),
+    ("The rebels said they would withdraw from the town of Walikale.", [("Walikale", "withdrawal")]),
+    ("No one was killed in the Port Sudan attack, the army said.", [("Port Sudan", "attack")]),
+    ("Gunmen killed 26 people at Pahalgam in Kashmir.", [("Pahalgam", "attack")]),  # the outer place holds the inner
+    ("In Washington, the president said the talks had gone well.", []),  # where a speaker was
+    ("The truce began at 6 p.m. Moscow time on Saturday.", []),  # a clock
+    ("Buses left the prison near Ramallah after midnight.", []),  # a landmark
+])  # fmt: skip
+def test_a_place_is_claimed_for_the_happening_it_hangs_from(text, expected):
+    assert claimed(text, "place") == expected
+
+
+def test_a_date_is_claimed_for_the_happening_it_hangs_from_even_across_a_plain_verb():
+    text = "India said it had targeted camps used to plan the attack on tourists in Pahalgam on April 22."
+    assert claimed(text, "date", "2025-05-07") == [("April 22", "attack")]
+    assert claimed("The minister said on April 22 that the border would stay shut.", "date", "2025-05-07") == []

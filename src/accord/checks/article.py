@@ -3,6 +3,9 @@ event's detail, one quote given to two speakers."""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from datetime import date, timedelta
 from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
@@ -11,6 +14,10 @@ from .values import one_happening, quote_overlap, same_amount, same_date, same_p
 from .vocabulary import Vocabulary
 
 ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
+DETAILS = ("number", "duration", "place", "date")
+TOLLS = ("killed", "injured")
+UNIT = re.compile(r"minute|hour|day|week|month|year")
+OPEN_BOUND = 1.5  # in one article, "more than 30" is not a figure twice as high
 SAME_QUOTE = 0.8  # share of the shorter quote's words the other repeats
 POLARITIES = ("support", "oppose")
 
@@ -22,13 +29,13 @@ class ArticleChecks:
         self.vocab = vocabulary
 
     def __call__(self, article_id: str, source: str | None, text: str, actors: tuple[Actor, ...],
-                 stances: tuple[Stance, ...], claims: tuple[Claim, ...]) -> list[Finding]:  # fmt: skip
+                 stances: tuple[Stance, ...], claims: tuple[Claim, ...], as_of: date | None = None) -> list[Finding]:  # fmt: skip
         def evidence(start: int, end: int) -> Evidence:
             return Evidence(article_id, start, end, text[start:end], source)
 
         return [
             *self._stances(evidence, text, actors, stances),
-            *self._details(evidence, text, claims),
+            *self._details(evidence, text, claims, as_of),
             *self._quotes(evidence, actors, claims),
         ]
 
@@ -72,14 +79,15 @@ class ArticleChecks:
 
     # -- two values for one event's detail -------------------------------------------------------
 
-    def _details(self, evidence, text: str, claims) -> list[Finding]:
+    def _details(self, evidence, text: str, claims, as_of: date | None) -> list[Finding]:
+        anchors = _anchors(claims)
         found, reported = [], set()
         for a, b in combinations(claims, 2):
             if a.kind != b.kind or a.what != b.what or a.sentence == b.sentence or a.rising or b.rising:
                 continue
-            if a.kind not in ("number", "duration", "place") or shared_keys(a, b) < ALIGN_KEYS:
+            if a.kind not in DETAILS or (a.kind, a.what) in reported or not self._one_event(a, b, text, anchors, as_of):
                 continue
-            if (a.kind, a.what) in reported or _compatible(a, b, text, self.vocab):
+            if _compatible(a, b, text, self.vocab):
                 continue
             reported.add((a.kind, a.what))
             words = (text[a.span.start : a.span.end], text[b.span.start : b.span.end])
@@ -92,6 +100,19 @@ class ArticleChecks:
                 (evidence(a.span.start, a.span.end), evidence(b.span.start, b.span.end)), about=what,
             ))  # fmt: skip
         return found
+
+    def _one_event(self, a: Claim, b: Claim, text: str, anchors, as_of: date | None) -> bool:
+        """Two claims of one article speak of one event when their sentences share content words;
+        a toll or a length is also of the article's one event when neither sentence places it at
+        another place or time, nor speaks of a running total ("since the war began")."""
+        if shared_keys(a, b) >= ALIGN_KEYS:
+            return True
+        if (a.kind == "duration" and _unit(a, text) == _unit(b, text)) or (a.kind == "number" and a.what.startswith(TOLLS)):
+            sentences = [text[c.sentence.start : c.sentence.end].lower() for c in (a, b)]
+            if any(set(re.findall(r"[a-z]+", s)) & self.vocab.cumulative for s in sentences):
+                return False
+            return not _apart(anchors.get(a.sentence, ()), anchors.get(b.sentence, ()), as_of, self.vocab)
+        return False
 
     # -- one quote, two speakers -------------------------------------------------------------
 
@@ -115,8 +136,40 @@ def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
     if a.kind == "place":
         return not one_happening(a, b) or same_place(a, b, vocabulary)
     if a.kind == "date":
-        return same_date(a, b)
-    return same_amount(a, text, b, text)
+        return a.holder != b.holder or not (a.explicit and b.explicit) or same_date(a, b)
+    return same_amount(a, text, b, text, open_bound=OPEN_BOUND)
+
+
+def _unit(claim: Claim, text: str) -> str | None:
+    """The unit a duration is written in: a length in a smaller unit may be a part of one in a
+    larger ("about 12 hours" on Monday of "three days of talks")."""
+    unit = UNIT.search(text[claim.span.start : claim.span.end].lower())
+    return unit.group(0) if unit else None
+
+
+def _anchors(claims) -> dict:
+    """Each sentence's places and dates: what may set a figure apart from the article's event."""
+    found: dict = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" or (c.kind == "place" and c.granularity != "country"):
+            found[c.sentence].append(c)
+    return found
+
+
+def _apart(x, y, as_of: date | None, vocabulary: Vocabulary) -> bool:
+    """Whether two sentences' places or dates set them at different happenings: places that
+    cannot be one, dates that cannot be one (a sentence without a date speaks of the article's
+    own days, so a written date weeks before sets its sentence apart)."""
+    places = [c for c in x if c.kind == "place"], [c for c in y if c.kind == "place"]
+    if all(places) and not any(same_place(p, q, vocabulary) for p in places[0] for q in places[1]):
+        return True
+    days = [[(c.day, c.day_end or c.day) for c in side if c.kind == "date"] for side in (x, y)]
+    if as_of:
+        days = [d or [(as_of - timedelta(days=1), as_of)] for d in days]
+    if not all(days):
+        return False
+    return not any(p0 <= q1 + timedelta(days=1) and q0 <= p1 + timedelta(days=1) for p0, p1 in days[0] for q0, q1 in days[1])
+
 
 
 def _detail_name(claim: Claim) -> str:

@@ -12,10 +12,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span as DocSpan
 
-from ..events.quantities import NUMBER_WORDS, QUALIFIERS, casualties, durations, number, bounds
+from ..events.quantities import NUMBER_WORDS, QUALIFIERS, VAGUE, casualties, durations, number, bounds
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
 from ..timex import COUNTED
-from .happenings import PLACES, happening
+from .happenings import happening, place_names
 from .values import fold
 from .vocabulary import Vocabulary
 
@@ -110,7 +110,16 @@ class ClaimReader:
                 claim = self._money(sent, ent)
                 if claim:
                     found.append(claim)
-        return found
+        return [c for c in found if not self._increment(sent, c)]
+
+    def _increment(self, sent: DocSpan, claim: Claim) -> bool:
+        """"four more hostages", "dozens more people": a number that counts an addition."""
+        for t in sent:
+            if claim.span.start <= t.idx < claim.span.end and (t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in VAGUE):
+                following = t.nbor(1) if t.i + 1 < len(t.doc) else None
+                return following is not None and following.lower_ in self.vocab.increments and t.i + 2 <= sent.end and (
+                    t.i + 2 >= len(t.doc) or t.doc[t.i + 2].lower_ != "than")
+        return False
 
     def _casualty_group(self, sent: DocSpan, q) -> str:
         """"killed" for people as a whole; "killed: child" for a part of them (the noun the
@@ -214,17 +223,15 @@ class ClaimReader:
         by_trigger = {e.trigger.start: e for e in events}
         countries = {a.code[:3] for a in actors if a.code} | {e.place.country for e in events if e.place and e.place.country}
         found = []
-        for ent in doc.ents:
-            if ent.label_ not in PLACES or ent.root.pos_ != "PROPN":
-                continue  # "Ukrainian", "mosques": words the tagger took for places
+        for ent in place_names(doc, self.vocab):
             words = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             hit = happening(doc, ent.start_char, ent.end_char, self.vocab)
             if hit is None or not words:
                 continue
             token, kind = hit
             place = self.locate(words, Span(ent.start_char, ent.end_char), countries)
-            if place.rule == "unknown place" and not self._named_as_place(doc, ent):
-                continue  # "Easter", a brand, a ship: a name the gazetteer lacks and the text calls no place
+            if place.rule == "unknown place" and (not ent.label_ or not self._named_as_place(doc, ent)):
+                continue  # "Easter", a brand, a ship: a name nobody knows that the text calls no place (an untagged one must be known)
             event = by_trigger.get(token.idx)
             sent = sentence_at(ent.start_char)
             found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=place.name,

@@ -6,7 +6,7 @@ date of a statement) is not a claim about what happened."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .vocabulary import Vocabulary
 
@@ -30,8 +30,8 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
             return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
         if node.lower_ in vocabulary.clock_words:
             return None  # "6 p.m. Moscow time": a clock, not a place
-        if node.ent_type_ in PLACES and not start <= node.idx < end:
-            return None  # "Pahalgam in Kashmir": the inner place is the happening's, the outer holds it
+        if (node.ent_type_ in PLACES or node.pos_ == "PROPN") and not start <= node.idx < end:
+            return None  # "Pahalgam in Kashmir": the named thing holds the place, the place holds no happening
         kind = _kind(node, vocabulary)
         if kind:
             return node, kind
@@ -42,6 +42,17 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
             if node.dep_ not in CLAUSES:
                 return None  # the words belong to another verb's clause ("said in Washington")
     return None
+
+
+def place_names(doc: Doc, vocabulary: Vocabulary) -> list[Span]:
+    """The names of places in a parsed text: the tagger's places, and a proper noun it left
+    untagged after a preposition of place ("at Pahalgam"), which the gazetteer must then know."""
+    found = [ent for ent in doc.ents if ent.label_ in PLACES and ent.root.pos_ == "PROPN"]
+    for token in doc:
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "pobj" and token.head.lower_ in vocabulary.place_prepositions:
+            first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
+            found.append(doc[first.i : token.i + 1])
+    return found
 
 
 def _kind(token: Token, vocabulary: Vocabulary) -> str | None:

@@ -26,17 +26,18 @@ def _tolerance(claim: Claim, text: str) -> float:
     return 0.0
 
 
-def interval(claim: Claim, text: str, counted: bool = False) -> tuple[float, float]:
+def interval(claim: Claim, text: str, counted: bool = False, open_bound: float = math.inf) -> tuple[float, float]:
     """The values the claim's words allow, widened by rounding. `counted`: an open bound is
-    the figure counted so far ("at least 21 killed" is 21, until a report counts more)."""
+    the figure counted so far ("at least 21 killed" is 21, until a report counts more);
+    `open_bound`: how far above its figure "more than N" may reach (N times it)."""
     tol = _tolerance(claim, text)
     low = claim.low if claim.low is not None else (claim.high if counted else 0.0)
-    high = claim.high if claim.high is not None else (claim.low if counted else math.inf)
+    high = claim.high if claim.high is not None else (claim.low if counted else claim.low * open_bound)
     return low * (1 - tol), high * (1 + tol)
 
 
-def same_amount(a: Claim, a_text: str, b: Claim, b_text: str, counted: bool = False) -> bool:
-    (a_low, a_high), (b_low, b_high) = interval(a, a_text, counted), interval(b, b_text, counted)
+def same_amount(a: Claim, a_text: str, b: Claim, b_text: str, counted: bool = False, open_bound: float = math.inf) -> bool:
+    (a_low, a_high), (b_low, b_high) = interval(a, a_text, counted, open_bound), interval(b, b_text, counted, open_bound)
     return a_low <= b_high and b_low <= a_high
 
 
@@ -74,8 +75,9 @@ def same_place(a: Claim, b: Claim, vocabulary: Vocabulary) -> bool:
     return "area" in (a.granularity, b.granularity) and not (a.country and b.country and a.country != b.country)
 
 
-def shared_keys(a: Claim, b: Claim) -> int:
-    return len(set(a.keys) & set(b.keys))
+def shared_keys(a: Claim, b: Claim, without: frozenset[str] = frozenset()) -> int:
+    """How many content lemmas the sentences of two claims share (`without` those)."""
+    return len((set(a.keys) & set(b.keys)) - without)
 
 
 def quote_words(text: str) -> set[str]:

@@ -28,9 +28,16 @@ class Vocabulary:
     area_words: frozenset[str]
     clock_words: frozenset[str]
     noun_only: frozenset[str]
+    cumulative: frozenset[str]
+    increments: frozenset[str]
+    place_prepositions: frozenset[str]
 
     def counted(self, lemma: str) -> str | None:
         return self.counts.get(lemma)
+
+    def counting(self, what: str) -> frozenset[str]:
+        """The nouns that count `what` ("prisoner", "detainee", ... for "prisoners")."""
+        return frozenset(word for word, name in self.counts.items() if name == what)
 
     def happening(self, lemma: str) -> str | None:
         return self.happenings.get(lemma)
@@ -78,4 +85,7 @@ def load(path: Path = DATA) -> Vocabulary:
         area_words=frozenset(data["area_words"]),
         clock_words=frozenset(data["clock_words"]),
         noun_only=frozenset(data["noun_only"]),
+        cumulative=frozenset(data["cumulative"]),
+        increments=frozenset(data["increments"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
     )

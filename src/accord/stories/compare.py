@@ -73,7 +73,9 @@ class StoryComparer:
         if a.kind == "date" and not (a.explicit and b.explicit) and a.granularity != b.granularity:
             return False
         counted = a.kind == "number" and a.what not in TOLLS and not a.what.startswith(TOLLS)
-        return shared_keys(a, b) >= (ALIGN_COUNT if counted else ALIGN[a.kind])
+        if counted:  # the counted noun itself ("hostages") says nothing about which count it is
+            return shared_keys(a, b, without=self.vocab.counting(a.what)) >= ALIGN_COUNT
+        return shared_keys(a, b) >= ALIGN[a.kind]
 
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind]
