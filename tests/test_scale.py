@@ -93,6 +93,9 @@ def test_workers_and_a_scheduler_are_refused_together(tmp_path):
         ingest([str(EXAMPLES)], tmp_path / "a.db", workers=2, scheduler="tcp://127.0.0.1:1")
     result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "a.db"), "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.output
+    both = ["ingest", str(EXAMPLES), "--db", str(tmp_path / "a.db"), "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"]
+    result = CliRunner().invoke(main, both)
+    assert result.exit_code == 2 and "not both" in result.output
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
@@ -102,7 +105,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     result = CliRunner().invoke(
         main, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "a.db"), "--scheduler", "tcp://127.0.0.1:9"]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # the run could not start
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
 

@@ -28,11 +28,13 @@ from .store.stories import StoryBook
 
 @dataclass
 class IngestReport:
-    """What one ingest did: counts of articles, the rejections and the findings across outlets."""
+    """What one ingest did: counts of articles, the rejections, the WARC records skipped by
+    design (by reason) and the findings across outlets."""
 
     stored: int = 0
     already_stored: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
     resumed: int = 0  # articles stored from the shards of a run that was stopped
     across: int = 0  # findings across outlets in the stories this run touched
 
@@ -59,17 +61,17 @@ def ingest(
         raise AccordError(f"workers must be 1 or more, not {workers}")
     if workers > 1 and scheduler:
         raise AccordError("give workers or a scheduler, not both: the scheduler's workers do the analysis")
-    load_kb(tuple(kb_dirs))  # a broken knowledge base is reported before anything starts
     shard_dir = Path(shards) if shards else Path(f"{db_path}.shards")
     report = IngestReport()
     with Store(db_path) as store:
+        load_kb(tuple(kb_dirs))  # a broken knowledge base is reported before anything is read
         run = _begin(store)
         book = StoryBook(store)
         _retouch(store, book, run)
         for item in leftover_shards(shard_dir):
             report.resumed += _keep(item, store, book) == "stored"
         seen: list = []
-        items = store.unseen(read_sources(paths, published), seen)
+        items = store.unseen(read_sources(paths, published, report.skipped), seen)
         for item in _analysed(items, tuple(kb_dirs), workers, scheduler, shard_dir, batch_size):
             outcome = _keep(item, store, book)
             if outcome == "rejected":

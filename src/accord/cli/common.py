@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import click
@@ -47,6 +48,13 @@ def _pipeline(kb_dirs):
 
 def _reject(item: Rejected) -> None:
     click.echo(f"rejected {item.origin}: {item.reason}", err=True)
+
+
+def _skipped(counts: Counter[str]) -> None:
+    """Say on standard error how many WARC records held no page, by reason (not a failure)."""
+    if counts:
+        reasons = ", ".join(f"{n} {why}" for why, n in counts.most_common())
+        click.echo(f"skipped {counts.total()} WARC records that hold no page: {reasons}", err=True)
 
 
 db_option = click.option("--db", "db_path", default=DEFAULT_PATH, show_default=True, help="The SQLite store.")

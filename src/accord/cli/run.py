@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 
 import click
 
 from ..errors import AccordError
 from ..model import Rejected
 from ..store import Store
-from .common import _pipeline, _reject, db_option, json_option, kb_option, main, published_option
+from .common import _pipeline, _reject, _skipped, db_option, json_option, kb_option, main, published_option
 
 
 @main.command()
@@ -20,11 +21,12 @@ from .common import _pipeline, _reject, db_option, json_option, kb_option, main,
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines records (schema/analysis.schema.json).")
 def analyze(paths, published, kb_dirs, as_json) -> None:
     """Analyse articles (files, directories, globs, - for stdin) and print a report."""
+    from ..read import read_sources
     from ..report import render
     from ..serialize import analysis_to_dict
 
-    rejected = 0
-    for item in _pipeline(kb_dirs).analyze_paths(paths, published):
+    rejected, skipped = 0, Counter()
+    for item in _pipeline(kb_dirs).stream(read_sources(paths, published, skipped)):
         if isinstance(item, Rejected):
             rejected += 1
             _reject(item)
@@ -32,10 +34,31 @@ def analyze(paths, published, kb_dirs, as_json) -> None:
             click.echo(json.dumps(analysis_to_dict(item), ensure_ascii=False))
         else:
             click.echo(render(item))
+    _skipped(skipped)
     sys.exit(1 if rejected else 0)
 
 
-@main.command()
+INGEST_EXIT_STATUS = """\b
+Exit status:
+  0    every input was read and every article is stored (by this run or an earlier one);
+       WARC records that hold no page (requests, images, ...) are counted, not failures
+  1    the run went to its end, but some inputs were rejected, each named with its reason
+       on standard error (a WARC file that ends early is one); all else is stored
+  2    a usage error; nothing was done
+  3    the run stopped before its end or could not start (another ingest is writing to
+       the store, the store cannot be opened, a broken knowledge base, a worker or the
+       cluster failed); what it stored is kept: fix the cause and run the same command again
+  130  interrupted (Ctrl-C); run the same command again to resume
+"""
+
+
+class Stopped(click.ClickException):
+    """An ingest that could not run to its end: exit status 3."""
+
+    exit_code = 3
+
+
+@main.command(epilog=INGEST_EXIT_STATUS)
 @click.argument("paths", nargs=-1, required=True)
 @published_option
 @kb_option
@@ -47,18 +70,25 @@ def analyze(paths, published, kb_dirs, as_json) -> None:
               help="Where cluster workers write Parquet shards, shared with this machine [default: DB.shards].")  # fmt: skip
 def ingest(paths, published, kb_dirs, db_path, workers, scheduler, shards) -> None:
     """Analyse articles, store them, group them into stories and compare the outlets of the
-    stories this run touched; the same article twice is stored once, and a stopped run resumes."""
+    stories this run touched; the same article twice is stored once, a stopped run resumes,
+    and one ingest at a time writes to a store."""
     from tqdm import tqdm
 
     from ..ingest import ingest as run_ingest
 
+    if workers > 1 and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both: the scheduler's workers do the analysis")
     try:
         with tqdm(desc="articles", unit=" art", file=sys.stderr, disable=None) as bar:
             report = run_ingest(paths, db_path, published, tuple(kb_dirs), workers, scheduler, shards, bar.update)
     except AccordError as err:
-        raise click.ClickException(str(err)) from None
+        raise Stopped(str(err)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted; run the same command again to resume", err=True)
+        sys.exit(130)
     for item in report.rejected:
         _reject(item)
+    _skipped(report.skipped)
     resumed = f" (and {report.resumed} from the shards of a stopped run)" if report.resumed else ""
     click.echo(
         f"read {report.read}, stored {report.stored}{resumed}, already stored {report.already_stored}, "

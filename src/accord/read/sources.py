@@ -3,6 +3,7 @@
 import dataclasses
 import glob
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -40,12 +41,13 @@ def sniff(origin: str, data: bytes) -> str:
     return "text"
 
 
-def read_bytes(data: bytes, origin: str) -> Iterator[Article | Rejected]:
-    """Yield the articles one input holds, or a Rejected saying why it holds none."""
+def read_bytes(data: bytes, origin: str, skipped: Counter[str] | None = None) -> Iterator[Article | Rejected]:
+    """Yield the articles one input holds, or a Rejected saying why it holds none; the WARC
+    records skipped by design (requests, images, ...) are added to `skipped` by reason."""
     try:
         match sniff(origin, data):
             case "warc":
-                yield from read_warc_bytes(data, origin)
+                yield from read_warc_bytes(data, origin, skipped)
             case "html":
                 yield read_html(data, origin)
             case "feed":
@@ -78,8 +80,11 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | Rejected]:
             yield Rejected(raw, "no such file or directory")
 
 
-def read_sources(paths: Iterable[str], published: date | None = None) -> Iterator[Article | Rejected]:
-    """Stream every article under `paths`; `published` dates those whose metadata gives none."""
+def read_sources(
+    paths: Iterable[str], published: date | None = None, skipped: Counter[str] | None = None
+) -> Iterator[Article | Rejected]:
+    """Stream every article under `paths`; `published` dates those whose metadata gives none,
+    and `skipped` counts, by reason, the WARC records that hold no page."""
     for item in expand(paths):
         if isinstance(item, Rejected):
             yield item
@@ -87,9 +92,9 @@ def read_sources(paths: Iterable[str], published: date | None = None) -> Iterato
         origin = "<stdin>" if item == STDIN else str(item)
         try:
             if item != STDIN and is_warc(origin, _head(item)):
-                results = read_warc_file(item, origin)  # a crawl is streamed, never read whole
+                results = read_warc_file(item, origin, skipped)  # a crawl is streamed, never read whole
             else:
-                results = read_bytes(sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes(), origin)
+                results = read_bytes(sys.stdin.buffer.read() if item == STDIN else Path(item).read_bytes(), origin, skipped)
         except OSError as err:
             yield Rejected(origin, f"cannot read: {err.strerror}")
             continue

@@ -4,8 +4,11 @@ A response record holding an HTML page (HTTP 2xx, Content-Type text/html or XHTM
 like any page (trafilatura via `read_html`), with the record's WARC-Target-URI as its url and
 its WARC-Date as the date when the page gives none. Other records (requests, warcinfo,
 metadata, revisits, images and other non-HTML responses, error statuses) hold no article: they
-are skipped and counted, and the counts come out as one Rejected per file with the reasons.
-A broken or truncated record ends the file with a Rejected; the records before it are kept.
+are skipped by design and counted by reason in the caller's `skipped` counter, not rejected.
+
+A file that ends early (a truncated download) or is damaged ends with one Rejected naming the
+record where it stops and how many records were read; the records before it are kept. A file
+cut exactly between two records cannot be told from a whole one: WARC has no end marker.
 """
 
 import io
@@ -39,7 +42,7 @@ def is_warc(origin: str, head: bytes) -> bool:
     return head.startswith(WARC_MAGIC)
 
 
-def read_warc_file(path: Path, origin: str) -> Iterator[Article | Rejected]:
+def read_warc_file(path: Path, origin: str, skipped: Counter[str] | None = None) -> Iterator[Article | Rejected]:
     """Stream the articles of a WARC file on disk without reading it whole into memory."""
     try:
         stream = open(path, "rb")  # closed below, once the generator is drained
@@ -47,22 +50,22 @@ def read_warc_file(path: Path, origin: str) -> Iterator[Article | Rejected]:
         yield Rejected(origin, f"cannot read: {err.strerror}")
         return
     with stream:
-        yield from read_warc(stream, origin)
+        yield from read_warc(stream, origin, skipped)
 
 
-def read_warc_bytes(data: bytes, origin: str) -> Iterator[Article | Rejected]:
+def read_warc_bytes(data: bytes, origin: str, skipped: Counter[str] | None = None) -> Iterator[Article | Rejected]:
     """The articles of a WARC file held in memory (standard input)."""
-    return read_warc(io.BytesIO(data), origin)
+    return read_warc(io.BytesIO(data), origin, skipped)
 
 
-def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | Rejected]:
-    """Yield an Article or a Rejected for every HTML response record, then the skipped counts."""
-    skipped: Counter[str] = Counter()
+def read_warc(stream: BinaryIO, origin: str, skipped: Counter[str] | None = None) -> Iterator[Article | Rejected]:
+    """Yield an Article or a Rejected for every HTML response record, and a Rejected when the
+    file ends early; add each record that holds no page to `skipped`, under its reason."""
+    skipped = Counter() if skipped is None else skipped
     archive = ArchiveIterator(stream)
     records = iter(archive)
-    n, broken = 0, False
+    n = 0
     while True:
-        at = n + 1
         try:
             record = next(records, None)
             if record is None:
@@ -72,22 +75,24 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Article | Rejected]:
             payload = _payload(record, keep=not why)
         except Exception:  # warcio raises assorted errors (its own, zlib's, None's) on damaged files
             yield Rejected(
-                f"{origin}#record-{at}",
-                f"broken or truncated WARC record: the file is cut short or damaged here; "
-                f"the {at - 1} records before it were read",
+                f"{origin}#record-{n + 1}",
+                f"the WARC file ends early (cut short, as by an interrupted download) or is damaged "
+                f"in record {n + 1}; the {n} records before it were read",
             )
-            broken = True
-            break
-        n = at
+            return
+        n += 1
         if why:
             skipped[why] += 1
         else:
             yield _page(record, payload, f"{origin}#record-{n}")
-    if not n and not broken:
+    if not n:
         yield Rejected(origin, "not a readable WARC file: no records")
-    elif skipped:
-        counts = ", ".join(f"{count} {why}" for why, count in skipped.most_common())
-        yield Rejected(origin, f"skipped {sum(skipped.values())} WARC records that hold no HTML page: {counts}")
+    elif not _ends_whole(stream, archive.member_info):
+        yield Rejected(
+            f"{origin}#record-{n}",
+            f"the WARC file ends early, in the closing bytes of record {n}; its content was whole, "
+            f"and all {n} records were read",
+        )
 
 
 def _check_tail(stream: BinaryIO, end: int) -> None:
@@ -96,6 +101,25 @@ def _check_tail(stream: BinaryIO, end: int) -> None:
     stream.seek(end)
     if stream.read(64).strip():
         raise ValueError("a record cut short in its header")
+
+
+def _ends_whole(stream: BinaryIO, last: tuple[int, int]) -> bool:
+    """Whether the last record (warcio's offset and length of it) ends as WARC records end:
+    its content followed by two line breaks, and in a gzipped file its gzip member's trailer
+    (warcio reads a record cut in those last bytes without a word)."""
+    stream.seek(0)
+    if stream.read(2) != b"\x1f\x8b":
+        stream.seek(sum(last))  # the end of the content: warcio leaves the line breaks out
+        return stream.read(4).startswith(_CLOSING)
+    stream.seek(last[0])
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    tail = b""
+    while not member.eof and (chunk := stream.read(1 << 16)):
+        tail = (tail + member.decompress(chunk))[-4:]
+    return member.eof and tail.endswith(_CLOSING)
+
+
+_CLOSING = (b"\r\n\r\n", b"\n\n")  # the spec's CRLF CRLF, or a lax writer's LF LF
 
 
 def _payload(record, keep: bool) -> bytes:
