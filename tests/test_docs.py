@@ -39,3 +39,11 @@ def test_readme_sample_output_comes_from_the_demo(monkeypatch):
     for line in sample.strip().splitlines():
         if line.strip() and not line.strip().startswith("…"):
             assert line.rstrip() in result.output, f"README sample line not in the demo output: {line!r}"
+
+
+def test_the_readme_gives_the_exit_status_ingest_help_gives():
+    from accord.cli.run import INGEST_EXIT_STATUS
+
+    table = INGEST_EXIT_STATUS.removeprefix("\b\n").strip()
+    assert f"```\n{table}\n```" in README
+    assert table in CliRunner().invoke(main, ["ingest", "--help"]).output.replace("\n  ", "\n")

@@ -4,6 +4,7 @@
     ├── InputRejected        an input cannot be analysed (empty, binary, not English, ...)
     ├── KnowledgeBaseError   a knowledge-base file is malformed (names the file and line)
     └── StoreError           the database cannot be opened or migrated
+        └── StoreBusy        another ingest is writing to the database
 """
 
 
@@ -30,3 +31,12 @@ class KnowledgeBaseError(AccordError):
 
 class StoreError(AccordError):
     """The SQLite store could not be opened or brought up to date."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's writer lock; `pid` is that process (None if unknown)."""
+
+    def __init__(self, path: str, pid: int | None):
+        who = f" (pid {pid})" if pid else ""
+        super().__init__(f"another ingest is writing to {path}{who}; wait for it to end or use another --db")
+        self.path, self.pid = path, pid

@@ -1,12 +1,14 @@
 """Ingest: read articles, analyse them (here, in worker processes or on a Dask cluster),
 store each one, place it in a story, and compare the outlets of the stories touched.
 
-This process is the one writer. Each article is saved in one transaction, then placed in a
-story; at the end the findings across outlets of the stories touched are recomputed. A run
-killed at any moment loses nothing and stores nothing twice: the next run skips the articles
-stored, places the ones stored but not placed (`StoryBook` does on opening), imports the
-shards a cluster left, and, because the killed run is still marked unfinished in
-`ingest_runs`, recomputes the findings of every story that run placed an article in.
+This process is the one writer, and one ingest at a time writes to a store: `writer_lock`
+makes a second one stop at once with StoreBusy. Each article is saved in one transaction,
+then placed in a story; at the end the findings across outlets of the stories touched are
+recomputed. A run killed at any moment loses nothing and stores nothing twice: the next run
+skips the articles stored, places the ones stored but not placed (`StoryBook` does on
+opening), imports the shards a cluster left, and, because the killed run is still marked
+unfinished in `ingest_runs`, recomputes the findings of every story that run placed an
+article in. The lock of a killed run goes with its process.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .model import Rejected
 from .parallel import analyse_here, analyse_in_processes, analyse_on_cluster, leftover_shards
 from .read import read_sources
 from .store import DEFAULT_PATH, Store
+from .store.lock import writer_lock
 from .store.stories import StoryBook
 
 
@@ -55,7 +58,8 @@ def ingest(
     address such as tcp://host:8786) on a cluster whose workers write Parquet shards to
     `shards` (default: the store's path + ".shards"); `batch_size` articles go to a worker at
     a time (by default 4 to a process, 16 to a cluster task). The store is the same either
-    way. `progress` is called once for every result handled.
+    way. `progress` is called once for every result handled. Raises StoreBusy at once when
+    another ingest is writing to `db_path`.
     """
     if workers < 1:
         raise AccordError(f"workers must be 1 or more, not {workers}")
@@ -63,7 +67,7 @@ def ingest(
         raise AccordError("give workers or a scheduler, not both: the scheduler's workers do the analysis")
     shard_dir = Path(shards) if shards else Path(f"{db_path}.shards")
     report = IngestReport()
-    with Store(db_path) as store:
+    with writer_lock(db_path), Store(db_path) as store:
         load_kb(tuple(kb_dirs))  # a broken knowledge base is reported before anything is read
         run = _begin(store)
         book = StoryBook(store)
