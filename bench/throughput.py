@@ -5,6 +5,8 @@
 Texts: the real articles under ../shared (corpus/official, eval/seed, eval/quotes),
 repeated until they hold at least --words words. Each side runs in its own process
 (so each peak memory is its own), --repeat times; the best time of each is reported.
+Each side runs in turn, so a shared machine's load falls on all alike; times are the
+process's CPU time (wall time is printed too, and compares worker processes with one).
 Prints articles/s, words/s, the time of every accord stage and the ratio to spaCy; accord runs
 twice, with the event classifier and with the codebook's triggers alone, so the classifier's
 cost is measured in the same run. With --workers N, accord also runs in N worker processes
@@ -45,10 +47,10 @@ def run_spacy(texts: list[str], queue) -> None:
     from accord.nlp import MODEL
 
     nlp = spacy.load(MODEL)
-    start = time.perf_counter()
+    start, wall = time.process_time(), time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
-    queue.put({"total": time.perf_counter() - start, "peak_mb": _peak_mb()})
+    queue.put({"total": time.process_time() - start, "wall": time.perf_counter() - wall, "peak_mb": _peak_mb()})
 
 
 def run_rules_only(texts: list[str], queue) -> None:
@@ -56,42 +58,40 @@ def run_rules_only(texts: list[str], queue) -> None:
 
 
 def run_accord(texts: list[str], queue, rules_only: bool = False) -> None:
-    from accord import nlp
     from accord.model import Analysis
     from accord.pipeline import STAGES, Pipeline
     from accord.read import make_article
-
     from accord.timex import find_dates
 
     pipeline = Pipeline(rules_only=rules_only)
     stages = dict.fromkeys(("read", "nlp", "dates", "actors", "events", "quotes", "stances", "checks"), 0.0)
-    start = time.perf_counter()
+    start, wall = time.process_time(), time.perf_counter()
     articles = [make_article(text, f"bench-{i}") for i, text in enumerate(texts)]
-    stages["read"] = time.perf_counter() - start
-    mark = time.perf_counter()
-    parsed = list(nlp.parse(articles))
-    stages["nlp"] = time.perf_counter() - mark
+    stages["read"] = time.process_time() - start
+    mark = time.process_time()
+    parsed = list(pipeline.parse(articles))
+    stages["nlp"] = time.process_time() - mark
     for doc, article in parsed:  # the stages after nlp, as Pipeline.analyze_doc runs them, timed apart
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         dates = find_dates(doc, article)
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         actors = pipeline.resolve_actors(doc, article)
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         events, _ = pipeline.code_events(doc, article, actors.actors, actors.mentions, dates)
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         quotes = pipeline.extract_quotes(doc, article, actors.mentions, actors.actors)
-        t4 = time.perf_counter()
+        t4 = time.process_time()
         stances = pipeline.find_stances(doc, article, actors.mentions)
-        t5 = time.perf_counter()
+        t5 = time.process_time()
         pipeline.run_checks(doc, Analysis(article, STAGES, actors.as_of, actors.as_of_rule, actors.window, dates,
                                           actors.actors, actors.mentions, events, (), quotes, stances))  # fmt: skip
-        stages["checks"] += time.perf_counter() - t5
+        stages["checks"] += time.process_time() - t5
         stages["dates"] += t1 - t0
         stages["actors"] += t2 - t1
         stages["events"] += t3 - t2
         stages["quotes"] += t4 - t3
         stages["stances"] += t5 - t4
-    queue.put({"total": time.perf_counter() - start, "stages": stages, "peak_mb": _peak_mb()})
+    queue.put({"total": time.process_time() - start, "wall": time.perf_counter() - wall, "stages": stages, "peak_mb": _peak_mb()})
 
 
 def run_workers(texts: list[str], workers: int, queue) -> None:
@@ -105,24 +105,27 @@ def run_workers(texts: list[str], workers: int, queue) -> None:
             pass
         total = time.perf_counter() - start
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
-    queue.put({"total": total, "peak_mb": _peak_mb(), "worker_mb": worker_mb})
+    queue.put({"total": total, "wall": total, "peak_mb": _peak_mb(), "worker_mb": worker_mb})
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(target, texts: list[str], repeat: int, *args) -> dict:
-    """Run `target` in fresh processes `repeat` times; keep the fastest run."""
+def measure(targets: dict, texts: list[str], repeat: int) -> dict:
+    """Run each of `targets` (name -> (function, extra args)) in a fresh process, taking turns,
+    `repeat` times; keep each one's fastest run. Taking turns spreads a shared machine's load
+    over all of them alike."""
     ctx = mp.get_context("spawn")
-    runs = []
+    runs: dict[str, list[dict]] = {name: [] for name in targets}
     for _ in range(repeat):
-        queue = ctx.Queue()
-        proc = ctx.Process(target=target, args=(texts, *args, queue))
-        proc.start()
-        runs.append(queue.get())
-        proc.join()
-    return min(runs, key=lambda r: r["total"])
+        for name, (target, args) in targets.items():
+            queue = ctx.Queue()
+            proc = ctx.Process(target=target, args=(texts, *args, queue))
+            proc.start()
+            runs[name].append(queue.get())
+            proc.join()
+    return {name: min(found, key=lambda r: r["total"]) for name, found in runs.items()}
 
 
 def main() -> int:
@@ -137,19 +140,21 @@ def main() -> int:
     texts = load_texts(args.words)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} articles, {words:,} words; best of {args.repeat} runs each, one process per run")
-    base = measure(run_spacy, texts, args.repeat)
-    full = measure(run_accord, texts, args.repeat)
-    rules = measure(run_rules_only, texts, args.repeat)
+    targets = {"base": (run_spacy, ()), "full": (run_accord, ()), "rules": (run_rules_only, ())}
+    if args.workers > 1:
+        targets["parallel"] = (run_workers, (args.workers,))
+    found = measure(targets, texts, args.repeat)
+    base, full, rules = found["base"], found["full"], found["rules"]
     rows = [("spaCy nlp.pipe (baseline)", base), ("accord full pipeline", full), ("accord, triggers alone", rules)]
-    if args.workers > 1:
-        parallel = measure(run_workers, texts, args.repeat, args.workers)
-        rows.append((f"accord, {args.workers} worker processes", parallel))
-    print(f"{'':34}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak MB':>9}")
+    print("CPU seconds of the process (the machine may be shared; CPU time is what each side costs), and wall seconds")
+    print(f"{'':34}{'CPU s':>8}{'wall s':>8}{'articles/s':>12}{'words/s':>10}{'peak MB':>9}")
     for name, run in rows:
-        print(f"{name:34}{run['total']:9.2f}{len(texts) / run['total']:12.1f}{words / run['total']:10.0f}{run['peak_mb']:9.0f}")
-    print(f"ratio accord / spaCy: {full['total'] / base['total']:.3f}")
+        print(f"{name:34}{run['total']:8.2f}{run['wall']:8.2f}{len(texts) / run['total']:12.1f}{words / run['total']:10.0f}{run['peak_mb']:9.0f}")
+    print(f"ratio accord / spaCy (CPU time): {full['total'] / base['total']:.3f}; throughput accord / spaCy: {base['total'] / full['total']:.3f}")
     if args.workers > 1:
-        print(f"throughput of {args.workers} worker processes / one process: {full['total'] / parallel['total']:.3f}"
+        parallel = found["parallel"]
+        print(f"{args.workers} worker processes, wall seconds: {parallel['wall']:.2f}")
+        print(f"throughput of {args.workers} worker processes / one process (wall time): {full['wall'] / parallel['wall']:.3f}"
               f"   (largest worker's peak memory {parallel['worker_mb']:.0f} MB)")  # fmt: skip
     print(f"ratio accord / accord with triggers alone (the classifier's cost): {full['total'] / rules['total']:.3f}")
     for stage, seconds in full["stages"].items():

@@ -43,6 +43,11 @@ class Pipeline:
         self.extract_quotes = QuoteExtractor()
         self.find_stances = StanceExtractor(nlp.load())
         self.run_checks = CheckStage(self.kb, self.resolve_actors.tenures, self.resolve_actors.others_holding)
+        self.names = nlp.NameGate(self.resolve_actors.lexicon.pieces)
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
+        """The nlp stage: parse each article, finding entities where the knowledge base does not name them."""
+        return nlp.parse(articles, gate=self.names)
 
     def analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after nlp on one parsed article."""
@@ -77,7 +82,7 @@ class Pipeline:
                 else:
                     yield item
 
-        for doc, article in nlp.parse(articles()):
+        for doc, article in self.parse(articles()):
             yield from _drain(pending)
             try:
                 result: Analysis | Rejected = self.analyze_doc(doc, article)

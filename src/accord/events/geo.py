@@ -43,6 +43,8 @@ class Gazetteer:
     """Looks places up by name, preferring the countries the article is about."""
 
     def __init__(self, kb: KnowledgeBase):
+        """Index the knowledge base's places, and load the gazetteer now rather than at the first place."""
+        _cities()
         self.countries = {_key(n): c.code for c in kb.countries.values() for n in (c.name, *c.aliases)}
         self.places = {_key(p): c.code for c in kb.countries.values() for p in (*c.places, *c.seats, *([c.capital] if c.capital else []))}
 
