@@ -4,13 +4,12 @@ event's detail, one quote given to two speakers."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
 from ..model import Actor, Claim, Evidence, Finding, Stance
-from .values import one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
+from .values import anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
 from .vocabulary import Vocabulary
 
 ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
@@ -80,7 +79,7 @@ class ArticleChecks:
     # -- two values for one event's detail -------------------------------------------------------
 
     def _details(self, evidence, text: str, claims, as_of: date | None) -> list[Finding]:
-        anchors = _anchors(claims)
+        anchors = anchors_of(claims)
         found, reported = [], set()
         for a, b in combinations(claims, 2):
             if a.kind != b.kind or a.what != b.what or a.sentence == b.sentence or a.rising or b.rising:
@@ -111,7 +110,7 @@ class ArticleChecks:
             sentences = [text[c.sentence.start : c.sentence.end].lower() for c in (a, b)]
             if any(set(re.findall(r"[a-z]+", s)) & self.vocab.cumulative for s in sentences):
                 return False
-            return not _apart(anchors.get(a.sentence, ()), anchors.get(b.sentence, ()), as_of, self.vocab)
+            return not apart(anchors.get(a.sentence, ()), anchors.get(b.sentence, ()), as_of, as_of, self.vocab)
         return False
 
     # -- one quote, two speakers -------------------------------------------------------------
@@ -145,31 +144,6 @@ def _unit(claim: Claim, text: str) -> str | None:
     larger ("about 12 hours" on Monday of "three days of talks")."""
     unit = UNIT.search(text[claim.span.start : claim.span.end].lower())
     return unit.group(0) if unit else None
-
-
-def _anchors(claims) -> dict:
-    """Each sentence's places and dates: what may set a figure apart from the article's event."""
-    found: dict = defaultdict(list)
-    for c in claims:
-        if c.kind == "date" or (c.kind == "place" and c.granularity != "country"):
-            found[c.sentence].append(c)
-    return found
-
-
-def _apart(x, y, as_of: date | None, vocabulary: Vocabulary) -> bool:
-    """Whether two sentences' places or dates set them at different happenings: places that
-    cannot be one, dates that cannot be one (a sentence without a date speaks of the article's
-    own days, so a written date weeks before sets its sentence apart)."""
-    places = [c for c in x if c.kind == "place"], [c for c in y if c.kind == "place"]
-    if all(places) and not any(same_place(p, q, vocabulary) for p in places[0] for q in places[1]):
-        return True
-    days = [[(c.day, c.day_end or c.day) for c in side if c.kind == "date"] for side in (x, y)]
-    if as_of:
-        days = [d or [(as_of - timedelta(days=1), as_of)] for d in days]
-    if not all(days):
-        return False
-    return not any(p0 <= q1 + timedelta(days=1) and q0 <= p1 + timedelta(days=1) for p0, p1 in days[0] for q0, q1 in days[1])
-
 
 
 def _detail_name(claim: Claim) -> str:

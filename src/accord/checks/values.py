@@ -4,7 +4,8 @@ inside the other. Whatever these functions call compatible is never a finding.""
 from __future__ import annotations
 
 import math
-from datetime import date
+from collections import defaultdict
+from datetime import date, timedelta
 import re
 import unicodedata
 
@@ -92,3 +93,27 @@ def quote_overlap(a: str, b: str) -> float:
 
 def quote_numbers(text: str) -> set[str]:
     return set(re.findall(r"\d[\d,.]*\d|\d", text))
+
+
+def anchors_of(claims) -> dict:
+    """Each sentence's places and dates: what may set a figure apart from another's event."""
+    found: dict = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" or (c.kind == "place" and c.granularity != "country"):
+            found[c.sentence].append(c)
+    return found
+
+
+def apart(x, y, x_day: date | None, y_day: date | None, vocabulary: Vocabulary) -> bool:
+    """Whether two sentences' places or dates set them at different happenings: places that
+    cannot be one, or dates that cannot be one. A sentence without a date speaks of the days
+    of its report (`x_day`, `y_day`), so a written date weeks before sets its sentence apart."""
+    places = [c for c in x if c.kind == "place"], [c for c in y if c.kind == "place"]
+    if all(places) and not any(same_place(p, q, vocabulary) for p in places[0] for q in places[1]):
+        return True
+    days = [[(c.day, c.day_end or c.day) for c in side if c.kind == "date"] for side in (x, y)]
+    days = [d or ([(day - timedelta(days=1), day)] if day else []) for d, day in zip(days, (x_day, y_day))]
+    if not all(days):
+        return False
+    one = timedelta(days=1)
+    return not any(p0 <= q1 + one and q0 <= p1 + one for p0, p1 in days[0] for q0, q1 in days[1])
