@@ -64,6 +64,7 @@ def run_accord(texts: list[str], queue, rules_only: bool = False) -> None:
     from accord.timex import find_dates
 
     pipeline = Pipeline(rules_only=rules_only)
+    make_article(texts[0], "warm-up")  # loads the language identifier, as loading the pipeline loads the model
     stages = dict.fromkeys(("read", "nlp", "dates", "actors", "events", "quotes", "stances", "checks"), 0.0)
     start, wall = time.process_time(), time.perf_counter()
     articles = [make_article(text, f"bench-{i}") for i, text in enumerate(texts)]
