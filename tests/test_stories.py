@@ -118,3 +118,47 @@ def test_ingesting_again_stores_nothing_twice_and_keeps_story_ids(tmp_path):
 def test_listing_needs_a_store(tmp_path):
     result = CliRunner().invoke(main, ["findings", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0 and "no store" in result.output
+
+
+# -- places and dates compared across outlets (the comparer on analysed reports) -------------
+
+
+def compared(*reports: tuple[str, str]) -> list:
+    """Findings across outlets for (published, text) reports of one story."""
+    from datetime import date
+
+    import accord
+    from accord.checks.vocabulary import load
+    from accord.stories.compare import Member, StoryComparer
+
+    members = []
+    for n, (published, text) in enumerate(reports):
+        a = accord.analyze(text, published=published)
+        members.append(Member(a.article.id, f"Outlet {n}", date.fromisoformat(published), None, a.article.text, a.claims))
+    return StoryComparer(load())("st-test", members)
+
+
+def test_two_cities_for_one_round_of_talks_are_a_place_finding():
+    (f,) = compared(
+        ("2025-03-25", "Russian and Ukrainian officials ended two days of talks in Geneva on the Black Sea navigation deal."),
+        ("2025-03-26", "Grain traders were cautious after the talks in Vienna on the Black Sea navigation deal."),
+    )
+    assert f.kind == "places differ" and {e.text for e in f.evidence} == {"Geneva", "Vienna"}
+
+
+def test_a_town_and_the_region_around_it_are_no_place_finding():
+    assert compared(
+        ("2025-05-17", "A Russian drone attack on a bus in Bilopillia killed nine people, regional officials said."),
+        ("2025-05-17", "A Russian drone attack on a bus in the Sumy region killed nine people, regional officials said."),
+    ) == []
+
+
+@pytest.mark.parametrize("other, found", [
+    ("Gunmen killed 26 tourists at Pahalgam on April 23, officials recalled.", True),  # written, weeks before: settled
+    ("Gunmen killed 26 tourists at Pahalgam on May 6, officials said.", False),  # yesterday: a time zone away
+])  # fmt: skip
+def test_written_dates_a_day_apart_differ_only_once_the_day_is_settled(other, found):
+    first = "Gunmen killed 26 tourists at Pahalgam on April 22, officials recalled." if found else \
+        "Gunmen killed 26 tourists at Pahalgam on May 5, officials said."  # fmt: skip
+    kinds = [f.kind for f in compared(("2025-05-07", first), ("2025-05-07", other))]
+    assert ("dates differ" in kinds) is found
