@@ -204,8 +204,10 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     """Every trigger in the sentence, verbs before nouns, most specific words first."""
     verbal: list[Match] = []
     for token in sentence:
-        if token.pos_ in VERB_POS and not _not_asserted(token):
-            options = next((book.verbs[f] for f in base_forms(token) if f in book.verbs), ())
+        if token.pos_ not in VERB_POS:
+            continue
+        options = next((book.verbs[f] for f in base_forms(token) if f in book.verbs), ())
+        if options and not _not_asserted(token):
             for words, trigger in options:
                 if token.pos_ == "ADJ" and trigger.frame is None:
                     continue  # adjectives code only as frames: "willing to", "ready to"
@@ -218,6 +220,9 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
     nominal: list[Match] = []
     for token in sentence:
         if token.pos_ in NOUN_POS and token.ent_type_ not in NAMED:
+            options = book.nouns.get(token.lower_) or book.nouns.get(lemma(token), ())
+            if not options:
+                continue
             carrier = token.head if token.dep_ == "compound" and lemma(token.head) in GENERIC_HEADS else token
             if carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and lemma(carrier.head.head) in MEASURES:
                 carrier = carrier.head.head
@@ -229,7 +234,7 @@ def find(sentence: SpacySpan, book: Codebook) -> list[Match]:
                 c.dep_ == "mark" and c.lower_ in CONDITIONS for c in carrier.head.children
             ):  # "once a ceasefire is in place": a condition, not an event
                 continue
-            for words, trigger in book.nouns.get(token.lower_) or book.nouns.get(lemma(token), ()):
+            for words, trigger in options:
                 if _noun_words_fit(token, words) and _nominal_counts(carrier, trigger, frames):
                     nominal.append(Match(carrier, trigger, words, nominal=True))
                     break
