@@ -52,6 +52,17 @@ def test_no_role_finding_for_a_title_right_on_the_date(text):
     assert role_findings(text) == []
 
 
+def test_the_late_office_holder_is_no_finding():
+    assert role_findings("The late Iranian president Ebrahim Raisi died in a helicopter crash in 2024.") == []
+
+
+def test_a_title_in_a_sentence_dated_inside_the_term_is_an_info_note():
+    (f,) = role_findings("In 2022, President Joe Biden sent the first Patriot batteries to Ukraine.")
+    assert f.severity == "info" and "“2022”" in f.explanation
+    (f,) = role_findings("President Joe Biden sent more Patriot batteries to Ukraine on Tuesday.")
+    assert f.severity == "warning"
+
+
 def test_a_term_that_ended_days_before_is_only_an_info_note():
     (f,) = role_findings("The visit came two days after parliament elected army commander Joseph Aoun as president.", "2025-01-11")
     assert f.severity == "info" and "2 days before" in f.explanation

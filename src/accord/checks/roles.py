@@ -15,7 +15,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..actors.kb import KnowledgeBase, Tenure
-from ..model import Actor, Evidence, Finding, Mention
+from ..model import Actor, Evidence, Finding, Mention, TimeExpression
+from ..timex import COUNTED
 from .vocabulary import Vocabulary
 
 KIND = "role and time"
@@ -30,7 +31,8 @@ class RoleCheck:
         self.vocab = vocabulary
 
     def __call__(self, doc: Doc, article_id: str, source: str | None, mentions: tuple[Mention, ...],
-                 actors: tuple[Actor, ...], as_of: date | None, as_of_rule: str) -> list[Finding]:  # fmt: skip
+                 actors: tuple[Actor, ...], as_of: date | None, as_of_rule: str,
+                 dates: tuple[TimeExpression, ...] = ()) -> list[Finding]:  # fmt: skip
         if as_of is None:
             return []
         names = {a.id: a.name for a in actors}
@@ -38,7 +40,7 @@ class RoleCheck:
         for m in mentions:
             if not m.role or m.actor not in self.kb.people or (m.actor, m.role) in seen:
                 continue
-            finding = self._check(doc, m, names[m.actor], as_of, as_of_rule)
+            finding = self._check(doc, m, names[m.actor], as_of, as_of_rule, dates)
             if finding:
                 seen.add((m.actor, m.role))
                 severity, explanation, rule = finding
@@ -48,7 +50,7 @@ class RoleCheck:
                 found.append(Finding(KIND, severity, explanation, rule, evidence, about=about))
         return found
 
-    def _check(self, doc: Doc, m: Mention, name: str, day: date, as_of_rule: str) -> tuple[str, str, str] | None:
+    def _check(self, doc: Doc, m: Mention, name: str, day: date, as_of_rule: str, dates) -> tuple[str, str, str] | None:
         former = m.role.startswith("former ")
         title = m.role.removeprefix("former ")
         fitting = self.tenures(m.actor, title)
@@ -77,7 +79,7 @@ class RoleCheck:
                             f"{when}{then}. Reports of the days around a change of office often keep the old title "
                             "for the events they tell; check whether this one speaks of the present.",
                     "title: a term that ended days before")  # fmt: skip
-        frame = self._past_frame(doc, m)
+        frame = self._past_frame(doc, m) or _dated(doc, m, dates, last)
         if frame:
             return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "
                             f"in the past (“{frame}”), so the title is right for the time it refers to.",
@@ -109,6 +111,20 @@ class RoleCheck:
                     break
                 node = node.head
         return None
+
+
+def _dated(doc: Doc, m: Mention, dates, term: Tenure) -> str | None:
+    """A date written in the mention's sentence that falls inside the term ("In 2022, President
+    Biden sent ..."): the sentence tells of that time, and the title was right then."""
+    sent = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent.sent
+    for d in dates:
+        inside = sent.start_char <= d.span.start < sent.end_char and d.start and d.end and d.rule not in COUNTED
+        if inside and (term.start is None or term.start <= d.start) and d.end <= term.end:
+            return d.text
+    return None
 
 
 def _with_former(text: str, m: Mention) -> int:

@@ -34,7 +34,8 @@ class CheckStage:
         claims = self.read_claims(doc, analysis.dates, analysis.events, analysis.quotes, analysis.mentions, analysis.actors)
         claims = tuple(self._judge(c, analysis.as_of) if c.kind == "title" else c for c in claims)
         findings = [
-            *self.check_roles(doc, a.id, a.source, analysis.mentions, analysis.actors, analysis.as_of, analysis.as_of_rule),
+            *self.check_roles(doc, a.id, a.source, analysis.mentions, analysis.actors, analysis.as_of, analysis.as_of_rule,
+                             analysis.dates),
             *self.check_article(a.id, a.source, a.text, analysis.actors, analysis.stances, claims, analysis.as_of),
         ]
         return claims, tuple(findings)
