@@ -213,6 +213,9 @@ def claimed(text: str, kind: str, published: str = "2025-03-25"):
     ("The rebels said they would withdraw from the town of Walikale.", [("Walikale", "withdrawal")]),
     ("No one was killed in the Port Sudan attack, the army said.", [("Port Sudan", "attack")]),
     ("Gunmen killed 26 people at Pahalgam in Kashmir.", [("Pahalgam", "attack")]),  # the outer place holds the inner
+    ("Russian drones hit the port of Reni overnight, damaging grain silos.", [("Reni", "attack")]),
+    ("Israeli troops raided the Tulkarm refugee camp on Tuesday.", [("Tulkarm", "attack")]),
+    ("The summit between the two leaders was held in Anchorage on Friday.", [("Anchorage", "meeting")]),
     ("In Washington, the president said the talks had gone well.", []),  # where a speaker was
     ("The truce began at 6 p.m. Moscow time on Saturday.", []),  # a clock
     ("Buses left the prison near Ramallah after midnight.", []),  # a landmark

@@ -12,7 +12,8 @@ from .vocabulary import Vocabulary
 
 STEPS = 6  # parse links walked from the words up to their happening
 CLAUSES = ("relcl", "acl")
-PLACES = ("GPE", "LOC", "FAC")  # the entity labels of places  # "the truce, which took effect on ...": the clause speaks of its noun
+PLACES = ("GPE", "LOC", "FAC")  # the entity labels of places
+ARGUMENTS = ("dobj", "nsubj", "nsubjpass")  # a plain verb's happening: "carried out strikes", "the summit was held"  # "the truce, which took effect on ...": the clause speaks of its noun
 
 
 def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[Token, str] | None:
@@ -36,8 +37,8 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
         if kind:
             return node, kind
         if node.pos_ in ("VERB", "AUX"):
-            done = next((c for c in node.children if c.dep_ == "dobj" and _kind(c, vocabulary)), None)
-            if done is not None:  # "held talks in Riyadh", "carried out strikes on Wednesday"
+            done = next((c for c in node.children if c.dep_ in ARGUMENTS and _kind(c, vocabulary)), None)
+            if done is not None:  # "held talks in Riyadh", "the summit was held in Anchorage"
                 return done, _kind(done, vocabulary)
             if node.dep_ not in CLAUSES:
                 return None  # the words belong to another verb's clause ("said in Washington")
@@ -46,10 +47,16 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
 
 def place_names(doc: Doc, vocabulary: Vocabulary) -> list[Span]:
     """The names of places in a parsed text: the tagger's places, and a proper noun it left
-    untagged after a preposition of place ("at Pahalgam"), which the gazetteer must then know."""
+    untagged or mislabelled where a place name stands ("at Pahalgam", "the port of Reni", "the
+    Tulkarm camp"), which the gazetteer must then know."""
     found = [ent for ent in doc.ents if ent.label_ in PLACES and ent.root.pos_ == "PROPN"]
+    sites = vocabulary.region_words | vocabulary.area_words | vocabulary.site_words
     for token in doc:
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "pobj" and token.head.lower_ in vocabulary.place_prepositions:
+        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in ("PERSON", "NORP"):
+            continue
+        head = token.head
+        if (token.dep_ == "pobj" and (head.lower_ in vocabulary.place_prepositions or (head.lower_ == "of" and head.head.lower_ in sites))) or (
+                token.dep_ == "compound" and head.lower_ in sites):  # fmt: skip
             first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
             found.append(doc[first.i : token.i + 1])
     return found

@@ -31,6 +31,7 @@ class Vocabulary:
     cumulative: frozenset[str]
     increments: frozenset[str]
     place_prepositions: frozenset[str]
+    site_words: frozenset[str]
 
     def counted(self, lemma: str) -> str | None:
         return self.counts.get(lemma)
@@ -88,4 +89,5 @@ def load(path: Path = DATA) -> Vocabulary:
         cumulative=frozenset(data["cumulative"]),
         increments=frozenset(data["increments"]),
         place_prepositions=frozenset(data["place_prepositions"]),
+        site_words=frozenset(data["site_words"]),
     )
