@@ -228,3 +228,12 @@ def test_a_date_is_claimed_for_the_happening_it_hangs_from_even_across_a_plain_v
     text = "India said it had targeted camps used to plan the attack on tourists in Pahalgam on April 22."
     assert claimed(text, "date", "2025-05-07") == [("April 22", "attack")]
     assert claimed("The minister said on April 22 that the border would stay shut.", "date", "2025-05-07") == []
+
+
+def test_places_in_sentences_that_each_tell_of_their_own_day_are_two_events():
+    text = (
+        "On 3 June, Russian missiles struck a power station in Kherson, plunging the city into darkness.\n\n"
+        "On 9 June, Russian missiles struck a power station in Odesa, plunging the city into darkness."
+    )
+    assert findings(text, None, "event details")[0] == []
+    assert details(text) == []

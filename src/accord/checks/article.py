@@ -8,7 +8,7 @@ from datetime import date
 from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
-from ..model import Actor, Claim, Evidence, Finding, Stance
+from ..model import Actor, Claim, Evidence, Finding, Stance, TimeExpression
 from .values import anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
 from .vocabulary import Vocabulary
 
@@ -28,13 +28,14 @@ class ArticleChecks:
         self.vocab = vocabulary
 
     def __call__(self, article_id: str, source: str | None, text: str, actors: tuple[Actor, ...],
-                 stances: tuple[Stance, ...], claims: tuple[Claim, ...], as_of: date | None = None) -> list[Finding]:  # fmt: skip
+                 stances: tuple[Stance, ...], claims: tuple[Claim, ...], as_of: date | None = None,
+                 dates: tuple[TimeExpression, ...] = ()) -> list[Finding]:  # fmt: skip
         def evidence(start: int, end: int) -> Evidence:
             return Evidence(article_id, start, end, text[start:end], source)
 
         return [
             *self._stances(evidence, text, actors, stances),
-            *self._details(evidence, text, claims, as_of),
+            *self._details(evidence, text, claims, as_of, dates),
             *self._quotes(evidence, actors, claims),
         ]
 
@@ -78,14 +79,17 @@ class ArticleChecks:
 
     # -- two values for one event's detail -------------------------------------------------------
 
-    def _details(self, evidence, text: str, claims, as_of: date | None) -> list[Finding]:
+    def _details(self, evidence, text: str, claims, as_of: date | None, dates) -> list[Finding]:
         anchors = anchors_of(claims)
+        written = {c.sentence: {d.text.lower() for d in dates if c.sentence.start <= d.span.start < c.sentence.end} for c in claims}
         found, reported = [], set()
         for a, b in combinations(claims, 2):
             if a.kind != b.kind or a.what != b.what or a.sentence == b.sentence or a.rising or b.rising:
                 continue
             if a.kind not in DETAILS or (a.kind, a.what) in reported or not self._one_event(a, b, text, anchors, as_of):
                 continue
+            if written[a.sentence] and written[b.sentence] and not written[a.sentence] & written[b.sentence]:
+                continue  # "On 11 June ..." and "on 16 June ...": each sentence tells of its own day
             if _compatible(a, b, text, self.vocab):
                 continue
             reported.add((a.kind, a.what))
@@ -101,16 +105,19 @@ class ArticleChecks:
         return found
 
     def _one_event(self, a: Claim, b: Claim, text: str, anchors, as_of: date | None) -> bool:
-        """Two claims of one article speak of one event when their sentences share content words;
-        a toll or a length is also of the article's one event when neither sentence places it at
-        another place or time, nor speaks of a running total ("since the war began")."""
+        """Two claims of one article speak of one event when neither sentence sets itself apart
+        by a date (or, for figures, a place) of its own, and their sentences share content words;
+        a toll or a length needs no shared words unless one speaks of a running total ("since
+        the war began")."""
+        mine, theirs = anchors.get(a.sentence, ()), anchors.get(b.sentence, ())
+        if a.kind == "place":  # the places are what is compared: only dates set them apart
+            mine, theirs = [c for c in mine if c.kind == "date"], [c for c in theirs if c.kind == "date"]
+        if apart(mine, theirs, as_of, as_of, self.vocab):
+            return False
         if shared_keys(a, b) >= ALIGN_KEYS:
             return True
         if (a.kind == "duration" and _unit(a, text) == _unit(b, text)) or (a.kind == "number" and a.what.startswith(TOLLS)):
-            sentences = [text[c.sentence.start : c.sentence.end].lower() for c in (a, b)]
-            if any(set(re.findall(r"[a-z]+", s)) & self.vocab.cumulative for s in sentences):
-                return False
-            return not apart(anchors.get(a.sentence, ()), anchors.get(b.sentence, ()), as_of, as_of, self.vocab)
+            return not any(self.vocab.cumulative.search(text[c.sentence.start : c.sentence.end]) for c in (a, b))
         return False
 
     # -- one quote, two speakers -------------------------------------------------------------

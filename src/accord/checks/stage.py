@@ -36,7 +36,8 @@ class CheckStage:
         findings = [
             *self.check_roles(doc, a.id, a.source, analysis.mentions, analysis.actors, analysis.as_of, analysis.as_of_rule,
                              analysis.dates),
-            *self.check_article(a.id, a.source, a.text, analysis.actors, analysis.stances, claims, analysis.as_of),
+            *self.check_article(a.id, a.source, a.text, analysis.actors, analysis.stances, claims, analysis.as_of,
+                               analysis.dates),
         ]
         return claims, tuple(findings)
 

@@ -107,12 +107,18 @@ def anchors_of(claims) -> dict:
 def apart(x, y, x_day: date | None, y_day: date | None, vocabulary: Vocabulary) -> bool:
     """Whether two sentences' places or dates set them at different happenings: places that
     cannot be one, or dates that cannot be one. A sentence without a date speaks of the days
-    of its report (`x_day`, `y_day`), so a written date weeks before sets its sentence apart."""
+    of its report (`x_day`, `y_day`), so a date written out weeks before sets the other
+    sentence apart (a weekday, counted from the report's date, does not)."""
     places = [c for c in x if c.kind == "place"], [c for c in y if c.kind == "place"]
     if all(places) and not any(same_place(p, q, vocabulary) for p in places[0] for q in places[1]):
         return True
-    days = [[(c.day, c.day_end or c.day) for c in side if c.kind == "date"] for side in (x, y)]
-    days = [d or ([(day - timedelta(days=1), day)] if day else []) for d, day in zip(days, (x_day, y_day))]
+    dates = [c for c in x if c.kind == "date"], [c for c in y if c.kind == "date"]
+    if not all(dates):  # one side has no date of its own: only a written date can set it apart
+        written = [[c for c in side if c.explicit] for side in dates]
+        report = [[(day - timedelta(days=1), day)] if day else [] for day in (x_day, y_day)]
+        days = [[(c.day, c.day_end or c.day) for c in w] or r for w, r in zip(written, report)]
+    else:
+        days = [[(c.day, c.day_end or c.day) for c in side] for side in dates]
     if not all(days):
         return False
     one = timedelta(days=1)

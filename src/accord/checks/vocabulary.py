@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ class Vocabulary:
     area_words: frozenset[str]
     clock_words: frozenset[str]
     noun_only: frozenset[str]
-    cumulative: frozenset[str]
+    cumulative: re.Pattern  # words of a running total ("since", "so far")
     increments: frozenset[str]
     place_prepositions: frozenset[str]
     site_words: frozenset[str]
@@ -86,7 +87,7 @@ def load(path: Path = DATA) -> Vocabulary:
         area_words=frozenset(data["area_words"]),
         clock_words=frozenset(data["clock_words"]),
         noun_only=frozenset(data["noun_only"]),
-        cumulative=frozenset(data["cumulative"]),
+        cumulative=re.compile(r"\b(?:" + "|".join(map(re.escape, data["cumulative"])) + r")\b", re.I),
         increments=frozenset(data["increments"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         site_words=frozenset(data["site_words"]),
