@@ -162,3 +162,23 @@ def test_written_dates_a_day_apart_differ_only_once_the_day_is_settled(other, fo
         "Gunmen killed 26 tourists at Pahalgam on May 5, officials said."  # fmt: skip
     kinds = [f.kind for f in compared(("2025-05-07", first), ("2025-05-07", other))]
     assert ("dates differ" in kinds) is found
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Russia and Ukraine exchanged 175 prisoners each on Wednesday after talks in Abu Dhabi.",
+     "Russia and Ukraine exchanged 350 prisoners in all on Wednesday after talks in Abu Dhabi."),  # each side
+    ("Israel freed 90 Palestinian prisoners early on Monday under the Gaza ceasefire.",
+     "Israel is to free about 1,900 Palestinian prisoners over the first phase of the Gaza ceasefire."),  # a plan
+    ("Shelling killed five people in Kherson on Monday, the governor said.",
+     "Shelling killed eight people in Kherson on Thursday, the governor said."),  # other days
+])  # fmt: skip
+def test_counts_of_each_side_plans_and_other_days_are_no_numbers_finding(first, second):
+    assert compared(("2025-05-04", first), ("2025-05-04", second)) == []
+
+
+def test_different_counts_of_one_release_are_a_numbers_finding():
+    (f,) = compared(
+        ("2025-01-20", "Israel freed 90 Palestinian prisoners early on Monday under the Gaza ceasefire."),
+        ("2025-01-20", "Israel freed 95 Palestinian prisoners early on Monday under the Gaza ceasefire."),
+    )
+    assert f.kind == "numbers differ"

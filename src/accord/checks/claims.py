@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span as DocSpan
 
@@ -110,16 +111,39 @@ class ClaimReader:
                 claim = self._money(sent, ent)
                 if claim:
                     found.append(claim)
-        return [c for c in found if not self._increment(sent, c)]
+        return [q for q in (self._qualified(sent, c) for c in found) if q]
 
-    def _increment(self, sent: DocSpan, claim: Claim) -> bool:
-        """"four more hostages", "dozens more people": a number that counts an addition."""
-        for t in sent:
-            if claim.span.start <= t.idx < claim.span.end and (t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in VAGUE):
-                following = t.nbor(1) if t.i + 1 < len(t.doc) else None
-                return following is not None and following.lower_ in self.vocab.increments and t.i + 2 <= sent.end and (
-                    t.i + 2 >= len(t.doc) or t.doc[t.i + 2].lower_ != "than")
-        return False
+    def _qualified(self, sent: DocSpan, claim: Claim) -> Claim | None:
+        """The claim as its number's words qualify it: none for an addition ("four more
+        hostages") or a plan ("Israel is to free 90 prisoners", "will release"), twice as
+        wide for a count of each side ("175 prisoners each" is also 350 in all)."""
+        token = next((t for t in sent if claim.span.start <= t.idx < claim.span.end
+                      and (t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in VAGUE)), None)  # fmt: skip
+        if token is None:
+            return claim
+        after = [t.lower_ for t in token.doc[token.i + 1 : min(token.i + 4, sent.end)]]
+        if after[:1] and after[0] in self.vocab.increments and after[1:2] != ["than"]:
+            return None
+        if self._planned(token):
+            return None
+        if self.vocab.per_side & set(after) and claim.low is not None:
+            return replace(claim, high=claim.low * 2)
+        return claim
+
+    def _planned(self, token) -> bool:
+        """Whether the verb that governs a number speaks of a plan: a modal ("will free") or an
+        infinitive after a word of intent ("is to free", "is due to release", "agreed to swap")."""
+        verb = token
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ == "aux" and c.lemma_.lower() in self.vocab.plan_words for c in verb.children):
+            return True
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        return to and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.vocab.plan_words | {"be"}
 
     def _casualty_group(self, sent: DocSpan, q) -> str:
         """"killed" for people as a whole; "killed: child" for a part of them (the noun the

@@ -31,6 +31,8 @@ class Vocabulary:
     noun_only: frozenset[str]
     cumulative: re.Pattern  # words of a running total ("since", "so far")
     increments: frozenset[str]
+    per_side: frozenset[str]
+    plan_words: frozenset[str]
     place_prepositions: frozenset[str]
     site_words: frozenset[str]
 
@@ -89,6 +91,8 @@ def load(path: Path = DATA) -> Vocabulary:
         noun_only=frozenset(data["noun_only"]),
         cumulative=re.compile(r"\b(?:" + "|".join(map(re.escape, data["cumulative"])) + r")\b", re.I),
         increments=frozenset(data["increments"]),
+        per_side=frozenset(data["per_side"]),
+        plan_words=frozenset(data["plan_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         site_words=frozenset(data["site_words"]),
     )

@@ -16,13 +16,14 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
+from ..checks.values import anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
 
 ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
 ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
 SAME_QUOTE = 0.6
+ANCHORED = ("number", "duration")  # figures whose sentences' days may set them apart
 TOLLS = ("killed", "injured")
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
          "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
@@ -80,11 +81,21 @@ class StoryComparer:
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind]
         whats = sorted({c.what for c, _ in claims})
+        days = {m.article: anchors_of(c for c in m.claims if c.granularity == "day") for m in members} if kind in ANCHORED else {}
+
+        def related(x, y) -> bool:
+            """Claims of two articles about one detail, unless their sentences name other days."""
+            (a, am), (b, bm) = x, y
+            if am.article == bm.article or not self._aligned(a, b):
+                return False
+            return not days or not apart(days[am.article].get(a.sentence, ()), days[bm.article].get(b.sentence, ()),
+                                         None, None, self.vocab)  # fmt: skip
+
         found = []
         for what in whats:
             mine = [(c, m) for c, m in claims if c.what == what]
             # one detail per slot: claims of different articles joined when aligned
-            slots = _components(mine, lambda x, y: x[1].article != y[1].article and self._aligned(x[0], y[0]))
+            slots = _components(mine, related)
             for slot in slots:
                 finding = self._slot(story, kind, what, slot)
                 if finding:
