@@ -52,8 +52,12 @@ def test_no_role_finding_for_a_title_right_on_the_date(text):
     assert role_findings(text) == []
 
 
-def test_the_late_office_holder_is_no_finding():
-    assert role_findings("The late Iranian president Ebrahim Raisi died in a helicopter crash in 2024.") == []
+@pytest.mark.parametrize("text", [
+    "The late Iranian president Ebrahim Raisi died in a helicopter crash in 2024.",
+    "Ousted President Bashar al-Assad fled to Moscow in December.",
+])  # fmt: skip
+def test_a_title_marked_as_ended_is_no_finding(text):
+    assert role_findings(text) == []
 
 
 def test_a_title_in_a_sentence_dated_inside_the_term_is_an_info_note():

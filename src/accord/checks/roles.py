@@ -94,7 +94,7 @@ class RoleCheck:
 
     def _then(self, doc: Doc, m: Mention) -> bool:
         """"then-President Biden", "the then president": right for the time it names."""
-        before = doc.text[max(0, m.span.start - 6) : m.span.start].lower().split()
+        before = doc.text[max(0, m.span.start - 16) : m.span.start].lower().split()
         first = m.text.lower().split()[0] if m.text.split() else ""
         return bool((before and before[-1] in self.vocab.then_words) or first in self.vocab.then_words
                     or first.startswith("then-"))  # fmt: skip
