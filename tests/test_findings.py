@@ -223,6 +223,7 @@ def claimed(text: str, kind: str, published: str = "2025-03-25"):
     ("In Washington, the president said the talks had gone well.", []),  # where a speaker was
     ("The truce began at 6 p.m. Moscow time on Saturday.", []),  # a clock
     ("Buses left the prison near Ramallah after midnight.", []),  # a landmark
+    ("Jets bombed the city's airport a day after hitting the port of Hodeidah.", []),  # another day's happening
 ])  # fmt: skip
 def test_a_place_is_claimed_for_the_happening_it_hangs_from(text, expected):
     assert claimed(text, "place") == expected

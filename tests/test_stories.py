@@ -182,3 +182,14 @@ def test_different_counts_of_one_release_are_a_numbers_finding():
         ("2025-01-20", "Israel freed 95 Palestinian prisoners early on Monday under the Gaza ceasefire."),
     )
     assert f.kind == "numbers differ"
+
+
+def test_an_outlet_is_cited_in_its_own_words_before_the_words_it_quotes():
+    own = "The rebels withdrew their fighters from the town of Goma on Saturday, residents said."
+    quoted = '"We have withdrawn our fighters from the town of Goma to give the peace talks a chance," spokesman Lawrence Kanyuka said.'
+    (f,) = compared(
+        ("2025-03-23", f"{own}\n\n{quoted}"),
+        ("2025-03-23", "The rebels withdrew their fighters from the town of Bukavu to give the peace talks a chance."),
+    )
+    goma = next(e for e in f.evidence if e.text == "Goma")
+    assert f.kind == "places differ" and goma.start < len(own)

@@ -61,8 +61,9 @@ class ClaimReader:
             found += self._numbers(sent)
             found += self._durations(sent)
         happened = [e for e in events if not (e.negated or e.hedged)]
-        found += self._dates(doc, happened, dates, sentence_at)
-        found += self._places(doc, happened, actors, sentence_at)
+        days = self._dates(doc, happened, dates, sentence_at)
+        found += [claim for claim, _ in days]
+        found += self._places(doc, happened, actors, sentence_at, {i: c for c, i in days if i is not None})
         found += self._quotes(doc, quotes, sentence_at)
         found += self._titles(mentions, actors, sentence_at)
         return tuple(sorted(found, key=lambda c: (c.span.start, c.kind, c.what)))
@@ -223,28 +224,29 @@ class ClaimReader:
 
     # -- dates, places, quotes, titles --------------------------------------------------------
 
-    def _dates(self, doc: Doc, events, dates, sentence_at) -> list[Claim]:
-        """The dates the article gives what happened: a date hanging from a happening word
-        ("the attack on April 22"), or the date of a coded event (not every date it mentions)."""
+    def _dates(self, doc: Doc, events, dates, sentence_at) -> list[tuple[Claim, int | None]]:
+        """The dates the article gives what happened, each with the index of its happening word:
+        a date hanging from one ("the attack on April 22"), or the date of a coded event (not
+        every date it mentions)."""
         by_span = {(e.when_span.start, e.when_span.end): e for e in events if e.when_span}
         found, seen = [], set()
         for d in dates:
             if d.start is None or d.granularity not in ("day", "month", "year"):
                 continue
-            kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
+            token, kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
             if kind is None or (d.span, kind) in seen:
                 continue
             seen.add((d.span, kind))
             sent = sentence_at(d.span.start)
-            found.append(self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
-                                     granularity=d.granularity, explicit=d.rule not in COUNTED, holder=kind,
-                                     value=d.text))  # fmt: skip
+            found.append((self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
+                                      granularity=d.granularity, explicit=d.rule not in COUNTED, holder=kind,
+                                      value=d.text), token))  # fmt: skip
         return found
 
-    def _places(self, doc: Doc, events, actors, sentence_at) -> list[Claim]:
+    def _places(self, doc: Doc, events, actors, sentence_at, dated: dict[int, Claim]) -> list[Claim]:
         """The places the article gives what happened: a place name hanging from a happening
-        word ("talks in Riyadh", "the Port Sudan attack"), with the day of the event it names."""
-        by_trigger = {e.trigger.start: e for e in events}
+        word ("talks in Riyadh", "the Port Sudan attack"), with the date that hangs from the
+        same word (`dated`: happening word index -> date claim), if any."""
         countries = {a.code[:3] for a in actors if a.code} | {e.place.country for e in events if e.place and e.place.country}
         found = []
         for ent in place_names(doc, self.vocab):
@@ -256,22 +258,22 @@ class ClaimReader:
             place = self.locate(words, Span(ent.start_char, ent.end_char), countries)
             if place.rule == "unknown place" and (not ent.label_ or not self._named_as_place(doc, ent)):
                 continue  # "Easter", a brand, a ship: a name nobody knows that the text calls no place (an untagged one must be known)
-            event = by_trigger.get(token.idx)
+            when = dated.get(token.i)
             sent = sentence_at(ent.start_char)
             found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=place.name,
                                      holder=kind, country=place.country, granularity=self._level(doc, ent, place),
-                                     day=event.when if event else None, day_end=event.when_end if event else None))  # fmt: skip
+                                     day=when.day if when else None, day_end=when.day_end if when else None))  # fmt: skip
         return found
 
-    def _kind(self, doc: Doc, span: Span, event: Event | None) -> str | None:
-        """The kind of happening a date belongs to: its happening word's, else its event's."""
+    def _kind(self, doc: Doc, span: Span, event: Event | None) -> tuple[int | None, str | None]:
+        """The happening word a date belongs to (its index) and its kind, else its event's kind."""
         hit = happening(doc, span.start, span.end, self.vocab)
         if hit:
-            return hit[1]
+            return hit[0].i, hit[1]
         if event is None or event.negated or event.hedged:
-            return None
+            return None, None
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        return (trigger is not None and self.vocab.happening(trigger.root.lemma_.lower())) or event.type
+        return None, (trigger is not None and self.vocab.happening(trigger.root.lemma_.lower())) or event.type
 
     def _named_as_place(self, doc: Doc, ent: DocSpan) -> bool:
         """"the town of Boulkessi", "Sviatoshynskyi district": words that say the name is a place."""

@@ -35,7 +35,7 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
             return None  # "Pahalgam in Kashmir": the named thing holds the place, the place holds no happening
         kind = _kind(node, vocabulary)
         if kind:
-            return node, kind
+            return None if _another_day(node, vocabulary) else (node, kind)
         if node.pos_ in ("VERB", "AUX"):
             done = next((c for c in node.children if c.dep_ in ARGUMENTS and _kind(c, vocabulary)), None)
             if done is not None:  # "held talks in Riyadh", "the summit was held in Anchorage"
@@ -52,14 +52,27 @@ def place_names(doc: Doc, vocabulary: Vocabulary) -> list[Span]:
     found = [ent for ent in doc.ents if ent.label_ in PLACES and ent.root.pos_ == "PROPN"]
     sites = vocabulary.region_words | vocabulary.area_words | vocabulary.site_words
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in ("PERSON", "NORP"):
+        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ == "NORP":
             continue
         head = token.head
-        if (token.dep_ == "pobj" and (head.lower_ in vocabulary.place_prepositions or (head.lower_ == "of" and head.head.lower_ in sites))) or (
-                token.dep_ == "compound" and head.lower_ in sites):  # fmt: skip
+        site = (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in sites) or (
+            token.dep_ == "compound" and head.lower_ in sites)  # "the town of Goma" is a place whatever the tagger says
+        if site or (token.dep_ == "pobj" and head.lower_ in vocabulary.place_prepositions and token.ent_type_ != "PERSON"):
             first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
             found.append(doc[first.i : token.i + 1])
     return found
+
+
+def _another_day(node: Token, vocabulary: Vocabulary) -> bool:
+    """"a day after hitting the port of Hodeidah", "two days before the talks in Doha": a
+    happening told as the day before or after another is not the one the sentence reports."""
+    words = vocabulary.offset_prepositions
+    prep = node.head if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in words else None
+    mark = any(c.dep_ == "mark" and c.lower_ in words for c in node.children)
+    if prep is None and not mark:
+        return False
+    anchors = [node, *((prep, prep.head) if prep is not None else ())]
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in vocabulary.offset_units for a in anchors for c in a.children)
 
 
 def _kind(token: Token, vocabulary: Vocabulary) -> str | None:

@@ -35,6 +35,8 @@ class Vocabulary:
     plan_words: frozenset[str]
     place_prepositions: frozenset[str]
     site_words: frozenset[str]
+    offset_prepositions: frozenset[str]
+    offset_units: frozenset[str]
 
     def counted(self, lemma: str) -> str | None:
         return self.counts.get(lemma)
@@ -95,4 +97,6 @@ def load(path: Path = DATA) -> Vocabulary:
         plan_words=frozenset(data["plan_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         site_words=frozenset(data["site_words"]),
+        offset_prepositions=frozenset(data["offset_prepositions"]),
+        offset_units=frozenset(data["offset_units"]),
     )

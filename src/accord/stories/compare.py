@@ -111,9 +111,9 @@ class StoryComparer:
             by_article[m.article].append((c, m))
         if len(by_article) < 2:
             return None
-        for article, items in by_article.items():  # an article speaks of the detail once: its best-aligned claim
+        for article, items in by_article.items():  # an article speaks of the detail once: in its own words, best aligned
             others = [c for c, m in slot if m.article != article]
-            best = max(items, key=lambda x: (sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
+            best = max(items, key=lambda x: (not _quoted(x[0], x[1]), sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
             by_article[article] = [best]
 
         def agree(x: str, y: str) -> bool:
@@ -229,6 +229,11 @@ def _components(items: list, related) -> list[list]:
     for i, item in enumerate(items):
         groups[root(i)].append(item)
     return list(groups.values())
+
+
+def _quoted(c: Claim, m: Member) -> bool:
+    """Whether the claim's words lie inside a direct quote of its article."""
+    return any(q.kind == "quote" and q.span.start <= c.span.start < q.span.end for q in m.claims)
 
 
 def _when(m: Member) -> tuple:
