@@ -37,13 +37,16 @@ class Vocabulary:
     site_words: frozenset[str]
     offset_prepositions: frozenset[str]
     offset_units: frozenset[str]
+    count_roles: dict[str, frozenset[str]]  # a part of a count -> the verb lemmas and particles that make it
 
     def counted(self, lemma: str) -> str | None:
         return self.counts.get(lemma)
 
     def counting(self, what: str) -> frozenset[str]:
-        """The nouns that count `what` ("prisoner", "detainee", ... for "prisoners")."""
-        return frozenset(word for word, name in self.counts.items() if name == what)
+        """The nouns that count `what` ("prisoner", "detainee", ... for "prisoners", and for
+        a part of them, "prisoners: released")."""
+        whole = what.split(":")[0]
+        return frozenset(word for word, name in self.counts.items() if name == whole)
 
     def happening(self, lemma: str) -> str | None:
         return self.happenings.get(lemma)
@@ -99,4 +102,5 @@ def load(path: Path = DATA) -> Vocabulary:
         site_words=frozenset(data["site_words"]),
         offset_prepositions=frozenset(data["offset_prepositions"]),
         offset_units=frozenset(data["offset_units"]),
+        count_roles={role: frozenset(words) for role, words in data["count_roles"].items()},
     )
