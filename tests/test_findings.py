@@ -224,6 +224,9 @@ def claimed(text: str, kind: str, published: str = "2025-03-25"):
     ("The truce began at 6 p.m. Moscow time on Saturday.", []),  # a clock
     ("Buses left the prison near Ramallah after midnight.", []),  # a landmark
     ("Jets bombed the city's airport a day after hitting the port of Hodeidah.", []),  # another day's happening
+    ("A Russian missile strike on Kharkiv killed four people on Sunday.", [("Kharkiv", "attack")]),
+    ("In Washington, the president criticised the strikes in a post.", []),  # the scene of the criticism
+    ("Diplomats said Qatar had been quietly talking to Kigali for weeks.", []),  # a capital for its government
 ])  # fmt: skip
 def test_a_place_is_claimed_for_the_happening_it_hangs_from(text, expected):
     assert claimed(text, "place") == expected

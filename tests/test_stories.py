@@ -195,3 +195,11 @@ def test_an_outlet_is_cited_in_its_own_words_before_the_words_it_quotes():
     )
     goma = next(e for e in f.evidence if e.text == "Goma")
     assert f.kind == "places differ" and goma.start < len(own)
+
+
+def test_tolls_of_reports_that_place_the_strike_apart_are_one_places_finding_not_two():
+    found = compared(
+        ("2025-05-04", "A Russian missile strike on Kharkiv killed four people on Sunday, the governor said."),
+        ("2025-05-04", "A Russian missile strike on Kramatorsk killed seven people on Sunday, the governor said."),
+    )
+    assert [f.kind for f in found] == ["places differ"]

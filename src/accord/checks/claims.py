@@ -63,7 +63,7 @@ class ClaimReader:
         happened = [e for e in events if not (e.negated or e.hedged)]
         days = self._dates(doc, happened, dates, sentence_at)
         found += [claim for claim, _ in days]
-        found += self._places(doc, happened, actors, sentence_at, {i: c for c, i in days if i is not None})
+        found += self._places(doc, happened, actors, mentions, sentence_at, {i: c for c, i in days if i is not None})
         found += self._quotes(doc, quotes, sentence_at)
         found += self._titles(mentions, actors, sentence_at)
         return tuple(sorted(found, key=lambda c: (c.span.start, c.kind, c.what)))
@@ -254,13 +254,15 @@ class ClaimReader:
                                       value=d.text), token))  # fmt: skip
         return found
 
-    def _places(self, doc: Doc, events, actors, sentence_at, dated: dict[int, Claim]) -> list[Claim]:
+    def _places(self, doc: Doc, events, actors, mentions, sentence_at, dated: dict[int, Claim]) -> list[Claim]:
         """The places the article gives what happened: a place name hanging from a happening
         word ("talks in Riyadh", "the Port Sudan attack"), with the date that hangs from the
         same word (`dated`: happening word index -> date claim), if any."""
         countries = {a.code[:3] for a in actors if a.code} | {e.place.country for e in events if e.place and e.place.country}
         found = []
-        for ent in place_names(doc, self.vocab):
+        persons = {a.id for a in actors if a.kind == "person"}
+        people = {i for m in mentions if m.actor in persons for i in range(m.span.start, m.span.end)}
+        for ent in place_names(doc, self.vocab, people):
             words = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             hit = happening(doc, ent.start_char, ent.end_char, self.vocab)
             if hit is None or not words:
@@ -278,7 +280,7 @@ class ClaimReader:
 
     def _kind(self, doc: Doc, span: Span, event: Event | None) -> tuple[int | None, str | None]:
         """The happening word a date belongs to (its index) and its kind, else its event's kind."""
-        hit = happening(doc, span.start, span.end, self.vocab)
+        hit = happening(doc, span.start, span.end, self.vocab, any_verb=True)
         if hit:
             return hit[0].i, hit[1]
         if event is None or event.negated or event.hedged:

@@ -13,16 +13,23 @@ from .vocabulary import Vocabulary
 STEPS = 6  # parse links walked from the words up to their happening
 CLAUSES = ("relcl", "acl")
 PLACES = ("GPE", "LOC", "FAC")  # the entity labels of places
-ARGUMENTS = ("dobj", "nsubj", "nsubjpass")  # a plain verb's happening: "carried out strikes", "the summit was held"  # "the truce, which took effect on ...": the clause speaks of its noun
+ARGUMENTS = ("dobj", "nsubj", "nsubjpass")  # a light verb's happening: "carried out strikes", "the summit was held"
+NOT_NAMES = ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")  # "on March 19"  # "the truce, which took effect on ...": the clause speaks of its noun
 
 
-def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[Token, str] | None:
+def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, any_verb: bool = False) -> tuple[Token, str] | None:
     """The happening word the words at `start:end` are the place or the date of, and the kind
-    of happening it names ("attack", "meeting", ...); None when they lead to none."""
+    of happening it names ("attack", "meeting", ...); None when they lead to none. A verb that
+    names no happening passes to its object or subject when it is a light verb ("held talks in
+    Riyadh"), or with `any_verb` any verb's ("used to plan the attack ... on April 22", which
+    the parser hangs from "plan"): a date so placed seldom dates the plan, a place ("In
+    Washington, Trump criticised the strikes") often is the scene of the verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     node = span.root
+    if node.dep_ == "nsubj" or (node.dep_ == "pobj" and node.head.lower_ in vocabulary.party_prepositions):
+        return None  # "Qatar had been talking to Kigali": a country or a capital for its government, a party
     for _ in range(STEPS):
         if node.head is node:
             return None
@@ -37,7 +44,8 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
         if kind:
             return None if _another_day(node, vocabulary) else (node, kind)
         if node.pos_ in ("VERB", "AUX"):
-            done = next((c for c in node.children if c.dep_ in ARGUMENTS and _kind(c, vocabulary)), None)
+            light = any_verb or node.lemma_.lower() in vocabulary.light_verbs
+            done = next((c for c in node.children if light and c.dep_ in ARGUMENTS and _kind(c, vocabulary)), None)
             if done is not None:  # "held talks in Riyadh", "the summit was held in Anchorage"
                 return done, _kind(done, vocabulary)
             if node.dep_ not in CLAUSES:
@@ -45,19 +53,22 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> tuple[T
     return None
 
 
-def place_names(doc: Doc, vocabulary: Vocabulary) -> list[Span]:
+def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()) -> list[Span]:
     """The names of places in a parsed text: the tagger's places, and a proper noun it left
-    untagged or mislabelled where a place name stands ("at Pahalgam", "the port of Reni", "the
-    Tulkarm camp"), which the gazetteer must then know."""
+    untagged or mislabelled where a place name stands ("at Pahalgam", "a strike on Kharkiv",
+    "the port of Reni", "the Tulkarm camp"), which the gazetteer must then know; `people`:
+    the character offsets where the article names a person, which are never places."""
     found = [ent for ent in doc.ents if ent.label_ in PLACES and ent.root.pos_ == "PROPN"]
     sites = vocabulary.region_words | vocabulary.area_words | vocabulary.site_words
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ == "NORP":
+        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in NOT_NAMES:
             continue
         head = token.head
         site = (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in sites) or (
             token.dep_ == "compound" and head.lower_ in sites)  # "the town of Goma" is a place whatever the tagger says
-        if site or (token.dep_ == "pobj" and head.lower_ in vocabulary.place_prepositions and token.ent_type_ != "PERSON"):
+        if token.idx in people:
+            continue
+        if site or (token.dep_ == "pobj" and head.lower_ in vocabulary.place_prepositions):
             first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
             found.append(doc[first.i : token.i + 1])
     return found

@@ -35,6 +35,8 @@ class Vocabulary:
     plan_words: frozenset[str]
     place_prepositions: frozenset[str]
     site_words: frozenset[str]
+    light_verbs: frozenset[str]
+    party_prepositions: frozenset[str]
     offset_prepositions: frozenset[str]
     offset_units: frozenset[str]
     count_roles: dict[str, frozenset[str]]  # a part of a count -> the verb lemmas and particles that make it
@@ -100,6 +102,8 @@ def load(path: Path = DATA) -> Vocabulary:
         plan_words=frozenset(data["plan_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         site_words=frozenset(data["site_words"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        party_prepositions=frozenset(data["party_prepositions"]),
         offset_prepositions=frozenset(data["offset_prepositions"]),
         offset_units=frozenset(data["offset_units"]),
         count_roles={role: frozenset(words) for role, words in data["count_roles"].items()},
