@@ -245,3 +245,13 @@ def test_places_in_sentences_that_each_tell_of_their_own_day_are_two_events():
     )
     assert findings(text, None, "event details")[0] == []
     assert details(text) == []
+
+
+def test_a_quote_given_to_a_speaker_the_quote_stage_named_but_left_unresolved_is_still_attributed():
+    text = (
+        '"Armed groups must not use this pause to regroup or attack," junta spokesman Zaw Min Tun said on Wednesday.\n\n'
+        "Senior General Min Aung Hlaing has faced criticism for continuing air strikes after the earthquake.\n\n"
+        '"Armed groups must not use this pause to regroup or attack," Min Aung Hlaing said, according to state media.'
+    )
+    (f,) = findings(text, "2025-04-03", "quote attribution")[0]
+    assert "Zaw Min Tun" in f.explanation and "Min Aung Hlaing" in f.explanation

@@ -64,7 +64,7 @@ class ClaimReader:
         days = self._dates(doc, happened, dates, sentence_at)
         found += [claim for claim, _ in days]
         found += self._places(doc, happened, actors, mentions, sentence_at, {i: c for c, i in days if i is not None})
-        found += self._quotes(doc, quotes, sentence_at)
+        found += self._quotes(doc, quotes, actors, sentence_at)
         found += self._titles(mentions, actors, sentence_at)
         return tuple(sorted(found, key=lambda c: (c.span.start, c.kind, c.what)))
 
@@ -301,15 +301,18 @@ class ClaimReader:
         words = {t.lower_ for t in ent} | {t.lower_ for t in after}
         return "area" if words & self.vocab.area_words else "place"
 
-    def _quotes(self, doc: Doc, quotes, sentence_at) -> list[Claim]:
+    def _quotes(self, doc: Doc, quotes, actors, sentence_at) -> list[Claim]:
         found = []
         for q in quotes:
             words = doc.text[q.content.start : q.content.end]
             if q.kind not in DIRECT or len(words.split()) < 4:
                 continue
             sent = sentence_at(q.content.start)
+            speaker = q.speaker
+            if speaker is None and q.speaker_span:
+                speaker = _named(doc.text[q.speaker_span.start : q.speaker_span.end], actors)
             found.append(self._claim(sent, "quote", "quote", q.content.start, q.content.end,
-                                     value=" ".join(words.split()), holder=q.speaker, speaker=q.speaker_span))  # fmt: skip
+                                     value=" ".join(words.split()), holder=speaker, speaker=q.speaker_span))  # fmt: skip
         return found
 
     def _titles(self, mentions, actors, sentence_at) -> list[Claim]:
@@ -321,3 +324,10 @@ class ClaimReader:
                 found.append(self._claim(sent, "title", "title", m.span.start, m.span.end, value=m.role,
                                          holder=m.actor, valid=m.role_valid))  # fmt: skip
         return found
+
+
+def _named(words: str, actors) -> str | None:
+    """The one person of the article whose full name the words that name a speaker are
+    ("Min Aung Hlaing said": the quote stage left the speaker unresolved)."""
+    people = [a.id for a in actors if a.kind == "person" and a.name.lower() == " ".join(words.split()).lower()]
+    return people[0] if len(people) == 1 else None
