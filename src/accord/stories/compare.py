@@ -23,7 +23,7 @@ from ..model import Claim, Evidence, Finding, Span
 ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
 ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
 SAME_QUOTE = 0.6
-ANCHORED = ("number", "duration")  # figures whose sentences' days may set them apart
+ANCHORED = ("number", "duration")  # figures whose sentences' days and places may set them apart
 TOLLS = ("killed", "injured")
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
          "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
@@ -81,10 +81,10 @@ class StoryComparer:
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind]
         whats = sorted({c.what for c, _ in claims})
-        days = {m.article: anchors_of(c for c in m.claims if c.granularity == "day") for m in members} if kind in ANCHORED else {}
+        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place")) for m in members} if kind in ANCHORED else {}
 
         def related(x, y) -> bool:
-            """Claims of two articles about one detail, unless their sentences name other days."""
+            """Claims of two articles about one detail, unless their sentences name other days or places."""
             (a, am), (b, bm) = x, y
             if am.article == bm.article or not self._aligned(a, b):
                 return False
