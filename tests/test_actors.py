@@ -1,5 +1,7 @@
 """Actor resolution, one row per phrase: names, titles in time, roles without names, groups."""
 
+from datetime import date
+
 import pytest
 
 import accord
@@ -216,3 +218,11 @@ def test_negotiating_parties_are_no_political_party_and_the_state_department_is_
     codes = {t: a.code for t, a in resolve("The parties agreed to meet again. The Department of State said the talks were useful.", "2025-09-01")}
     assert "PTY" not in codes.values()
     assert codes["The Department of State"] == "USAGOV"
+
+
+def test_the_holder_of_a_wrong_title_is_found_though_the_title_also_names_past_incarnations(pipeline):
+    # "defence minister" names Russia's office and two historic ones nobody held in 2025
+    resolver, day = pipeline.resolve_actors, date(2025, 5, 1)
+    assert resolver.others_holding("person:sergey-lavrov", "defence minister", day) == ["Andrei Belousov"]
+    assert resolver.others_holding("person:sergey-lavrov", "foreign minister", day) == []  # his own office
+    assert resolver.others_holding("person:sergey-lavrov", "envoy", day) == []  # names no one office

@@ -461,12 +461,13 @@ class ActorResolver:
 
     def others_holding(self, person_id: str, title: str, day: date) -> list[str]:
         """Who else, on `day`, held the one office that `title` names in the person's country
-        (a title that names several offices, like a bare "envoy", names nobody's)."""
+        (a title that names several offices held that day, like a bare "envoy", names nobody's;
+        offices nobody held that day, such as the same title's earlier incarnations, do not count)."""
         if self.tenures(person_id, title):
             return []
         person = self.kb.people[person_id]
         home = self._title_home(title) or person.country
-        offices = self._offices(title, [home] if home else [])
+        offices = [o for o in self._offices(title, [home] if home else []) if self.kb.holders(o.id, day)]
         if len(offices) != 1 or not offices[0].unique:
             return []
         return sorted({p.name for p in self.kb.holders(offices[0].id, day) if p.id != person_id})
