@@ -60,3 +60,25 @@ def test_relative_dates_need_a_publication_date(text):
 def test_absolute_dates_resolve_without_publication_date():
     (start, _, _), _ = resolve("March 3, 2025", None)
     assert start == date(2025, 3, 3)
+
+
+def test_an_entity_run_on_into_words_is_read_up_to_its_date_and_clock_times_date_nothing(pipeline):
+    from accord.read import make_article
+
+    text = "Officials said the talks ended on 27 November after months of delay. A second wave hit at 10 a.m. on Friday."
+    article = make_article(text, "<test>", published="2025-12-02")
+    (analysis,) = [r for r in pipeline.stream([article])]
+    dates = {d.text: (d.start, d.rule) for d in analysis.dates}
+    assert dates["27 November"] == (date(2025, 11, 27), "day-month")
+    assert not any("a.m." in t for t in dates)  # a clock time is no date
+    assert all(d.start for d in analysis.dates)
+
+
+@pytest.mark.parametrize("text", ["March 23-25", "2014 and 2015 talks"])
+def test_a_numbered_tail_is_not_cut_to_fit_a_rule(text):
+    from accord import nlp
+    from accord.timex import _resolved
+
+    whole = nlp.load().make_doc(text)[:]
+    span, (resolved, _) = _resolved(whole, MONDAY)
+    assert span.text == text and resolved is None

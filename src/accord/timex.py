@@ -159,17 +159,21 @@ def resolve(text: str, published: date | None) -> tuple[Resolved, str]:
 
 
 def find_dates(doc: Doc, article: Article) -> tuple[TimeExpression, ...]:
-    """Return every DATE entity in the doc, resolved against the article's publication date."""
+    """Return every DATE entity in the doc, and every TIME entity that names a day ("Sunday
+    morning"), resolved against the article's publication date. An entity spaCy ran on into
+    words without a number ("27 November after months") is read up to where a rule fits."""
     found = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "TIME"):
             continue
-        resolved, rule = resolve(ent.text, article.published)
+        span, (resolved, rule) = _resolved(ent, article.published)
+        if ent.label_ == "TIME" and resolved is None:
+            continue  # a clock time ("10 a.m.") dates nothing
         start, end, granularity = resolved or (None, None, "unknown")
         found.append(
             TimeExpression(
-                span=Span(ent.start_char, ent.end_char),
-                text=ent.text,
+                span=Span(span.start_char, span.end_char),
+                text=span.text,
                 start=start,
                 end=end,
                 granularity=granularity,
@@ -177,3 +181,17 @@ def find_dates(doc: Doc, article: Article) -> tuple[TimeExpression, ...]:
             )
         )
     return tuple(found)
+
+
+def _resolved(ent, published: date | None):
+    """The entity, or its longest start that a rule resolves when only words without a number follow."""
+    first = resolve(ent.text, published)
+    if first[0] is not None:
+        return ent, first
+    for cut in range(len(ent) - 1, 0, -1):
+        if any(t.like_num for t in ent[cut:]):
+            break
+        found = resolve(ent[:cut].text, published)
+        if found[0] is not None:
+            return ent[:cut], found
+    return ent, first
