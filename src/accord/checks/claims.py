@@ -27,6 +27,7 @@ TOLL = re.compile(
     r"(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
+YEARS_OLD = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
 QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
 DIRECT = {"direct", "mixed"}
 
@@ -125,11 +126,16 @@ class ClaimReader:
         after = [t.lower_ for t in token.doc[token.i + 1 : min(token.i + 4, sent.end)]]
         if after[:1] and after[0] in self.vocab.increments and after[1:2] != ["than"]:
             return None
-        if self._planned(token):
+        if self._planned(token) or self._age(token):
             return None
         if self.vocab.per_side & set(after) and claim.low is not None:
             return replace(claim, high=claim.low * 2)
         return claim
+
+    def _age(self, token) -> bool:
+        """Whether a number is someone's age ("a woman aged 64", "a 64-year-old man")."""
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        return before in self.vocab.age_words or bool(YEARS_OLD.match(token.doc.text[token.idx + len(token) :]))
 
     def _planned(self, token) -> bool:
         """Whether the verb that governs a number speaks of a plan: a modal ("will free") or an
@@ -183,9 +189,10 @@ class ClaimReader:
     def _role(self, noun) -> str | None:
         """What the verb that governs a count did to the things counted, when it makes them a
         part of the whole ("shot down 88 drones" of the 273 launched), from `count_roles`."""
-        verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ in ("pobj", "prep", "conj", "appos"):
-            verb = verb.head
+        node = noun  # "shot down 442 drones and 41 missiles": the missiles hang from the drones
+        while node.dep_ in ("pobj", "prep", "conj", "appos") and node.head is not node:
+            node = node.head
+        verb = node.head
         words = {verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt")}
         return next((role for role, lemmas in self.vocab.count_roles.items() if words & lemmas), None)
 
@@ -209,6 +216,9 @@ class ClaimReader:
     def _durations(self, sent: DocSpan) -> list[Claim]:
         found = []
         for q in durations(sent.text, sent.start_char):
+            after = sent.doc.text[q.span.end : sent.end_char].split()[:1]
+            if after and after[0].lower().strip(",.") in self.vocab.time_offsets:
+                continue  # "held three days after the reshuffle": a distance in time, not a length
             what = self._measured(sent, q.span)
             if what:
                 found.append(self._claim(sent, "duration", what, q.span.start, q.span.end, low=q.low, high=q.high))

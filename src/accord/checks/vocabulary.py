@@ -16,6 +16,9 @@ DATA = Path(__file__).parent / "data" / "checks.yaml"
 class Vocabulary:
     past_prepositions: frozenset[str]
     then_words: frozenset[str]
+    generic_titles: frozenset[str]
+    age_words: frozenset[str]
+    time_offsets: frozenset[str]
     rising: frozenset[str]
     counts: dict[str, str]  # noun lemma -> what it counts
     measures: dict[str, str]  # noun lemma -> what a duration of it is
@@ -83,6 +86,9 @@ def load(path: Path = DATA) -> Vocabulary:
     return Vocabulary(
         past_prepositions=frozenset(data["past_frame"]["prepositions"]),
         then_words=frozenset(data["past_frame"]["before_title"]),
+        generic_titles=frozenset(data["generic_titles"]),
+        age_words=frozenset(data["age_words"]),
+        time_offsets=frozenset(data["time_offsets"]),
         rising=frozenset(data["rising"]),
         counts=inverse(data["count_nouns"]),
         measures=inverse(data["duration_nouns"]),

@@ -79,7 +79,7 @@ class StoryComparer:
         return shared_keys(a, b) >= ALIGN[a.kind]
 
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
-        claims = [(c, m) for m in members for c in m.claims if c.kind == kind]
+        claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({c.what for c, _ in claims})
         days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place")) for m in members} if kind in ANCHORED else {}
 
@@ -234,6 +234,14 @@ def _components(items: list, related) -> list[list]:
 def _quoted(c: Claim, m: Member) -> bool:
     """Whether the claim's words lie inside a direct quote of its article."""
     return any(q.kind == "quote" and q.span.start <= c.span.start < q.span.end for q in m.claims)
+
+
+def _shared_quote(c: Claim, m: Member, members: list[Member]) -> bool:
+    """Whether the claim's words lie inside a direct quote that another article also quotes:
+    the quote check compares those words (and their numbers), so they make no second finding."""
+    quotes = [q for q in m.claims if q.kind == "quote" and q.span.start <= c.span.start < q.span.end]
+    return any(quote_overlap(q.value, o.value) >= SAME_QUOTE for q in quotes for n in members if n.article != m.article
+               for o in n.claims if o.kind == "quote")  # fmt: skip
 
 
 def _when(m: Member) -> tuple:
