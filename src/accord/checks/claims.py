@@ -21,12 +21,6 @@ from .values import fold
 from .vocabulary import Vocabulary
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-TOLL = re.compile(
-    r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stood at)\s+"
-    r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-    r"(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
-    re.I,
-)
 YEARS_OLD = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
 QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
 DIRECT = {"direct", "mixed"}
@@ -39,6 +33,7 @@ class ClaimReader:
         """`country_names`: the folded names of countries (a place so named is a whole country);
         `locate(name, span, countries)`: the gazetteer's Place for a name."""
         self.vocab = vocabulary
+        self.toll = _toll(vocabulary.toll_phrases)
         self.country_names = country_names
         self.locate = locate
 
@@ -96,7 +91,7 @@ class ClaimReader:
             found.append(self._claim(sent, "number", self._casualty_group(sent, q), q.span.start, q.span.end,
                                      low=q.low, high=q.high))  # fmt: skip
             covered.append((q.span.start, q.span.end))
-        for m in TOLL.finditer(text):
+        for m in self.toll.finditer(text):
             start, end = offset + m.start(), offset + m.end()
             n = number(m["n"])
             if n is None or any(s <= start < e or s < end <= e for s, e in covered):
@@ -278,15 +273,24 @@ class ClaimReader:
             if hit is None or not words:
                 continue
             token, kind = hit
+            if ent.label_ == "FAC":  # "the White House", "the Elysee Palace": a building, whatever city shares its name
+                sent = sentence_at(ent.start_char)
+                found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=words, holder=kind,
+                                         granularity="site", **self._day(dated.get(token.i))))  # fmt: skip
+                continue
             place = self.locate(words, Span(ent.start_char, ent.end_char), countries)
             if place.rule == "unknown place" and (not ent.label_ or not self._named_as_place(doc, ent)):
                 continue  # "Easter", a brand, a ship: a name nobody knows that the text calls no place (an untagged one must be known)
-            when = dated.get(token.i)
             sent = sentence_at(ent.start_char)
             found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=place.name,
                                      holder=kind, country=place.country, granularity=self._level(doc, ent, place),
-                                     day=when.day if when else None, day_end=when.day_end if when else None))  # fmt: skip
+                                     **self._day(dated.get(token.i))))  # fmt: skip
         return found
+
+    @staticmethod
+    def _day(when: Claim | None) -> dict:
+        """The day fields of a place claim: those of the date of its happening, if any."""
+        return {"day": when.day if when else None, "day_end": when.day_end if when else None}
 
     def _kind(self, doc: Doc, span: Span, event: Event | None) -> tuple[int | None, str | None]:
         """The happening word a date belongs to (its index) and its kind, else its event's kind."""
@@ -334,6 +338,17 @@ class ClaimReader:
                 found.append(self._claim(sent, "title", "title", m.span.start, m.span.end, value=m.role,
                                          holder=m.actor, valid=m.role_valid))  # fmt: skip
         return found
+
+
+def _toll(phrases) -> re.Pattern:
+    """"the death toll rose to 12", "the number of people killed stood at 22": a toll's figure."""
+    return re.compile(
+        r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b[^.;]{0,40}?"
+        r"\b(?:to|at|of|reached|hit|is|was|stood at)\s+"
+        r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+        r"(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+        re.I,
+    )
 
 
 def _named(words: str, actors) -> str | None:

@@ -42,6 +42,14 @@ def same_amount(a: Claim, a_text: str, b: Claim, b_text: str, counted: bool = Fa
     return a_low <= b_high and b_low <= a_high
 
 
+def same_sum(a: Claim, a_text: str, b: Claim, b_text: str, rates: dict[str, tuple[float, float]]) -> bool:
+    """Two sums of money in different currencies that can be one at some rate of the years
+    `rates` spans (each currency's lowest and highest worth in dollars)."""
+    (a_low, a_high), (b_low, b_high) = interval(a, a_text), interval(b, b_text)
+    (a_min, a_max), (b_min, b_max) = rates[a.what], rates[b.what]
+    return a_low * a_min <= b_high * b_max and b_low * b_min <= a_high * a_max
+
+
 def same_date(a: Claim, b: Claim, published: date | None = None) -> bool:
     """A day apart is a time zone or a late-night report; periods must overlap. A date written
     out for a happening days before `published` (the earlier report's date) is settled: the
@@ -68,11 +76,14 @@ def fold(name: str, vocabulary: Vocabulary) -> str:
 
 
 def same_place(a: Claim, b: Claim, vocabulary: Vocabulary) -> bool:
-    """The same place, one named inside the other ("Gaza City" and "Gaza"), or an area ("the
-    Sumy region") and a place that may lie in it (one of its country, or of no known country)."""
+    """The same place, one named inside the other ("Gaza City" and "Gaza"), an area ("the
+    Sumy region") and a place that may lie in it (one of its country, or of no known country),
+    or a building and a town."""
     x, y = fold(a.value or "", vocabulary), fold(b.value or "", vocabulary)
     if not x or not y or x == y or x in y or y in x:
         return True
+    if "site" in (a.granularity, b.granularity) and a.granularity != b.granularity:
+        return True  # a building ("the White House") lies in some town the text need not name
     return "area" in (a.granularity, b.granularity) and not (a.country and b.country and a.country != b.country)
 
 

@@ -20,11 +20,13 @@ class Vocabulary:
     age_words: frozenset[str]
     time_offsets: frozenset[str]
     rising: frozenset[str]
+    toll_phrases: tuple[str, ...]
     counts: dict[str, str]  # noun lemma -> what it counts
     measures: dict[str, str]  # noun lemma -> what a duration of it is
     casualty_whole: frozenset[str]
     currencies: dict[str, str]  # word or sign -> currency code
     scales: dict[str, float]
+    dollar_rates: dict[str, tuple[float, float]]  # currency code -> lowest and highest worth in US dollars
     weak_keys: frozenset[str]
     region_words: frozenset[str]
     happenings: dict[str, str]  # lemma -> the kind of happening it names
@@ -52,6 +54,10 @@ class Vocabulary:
         a part of them, "prisoners: released")."""
         whole = what.split(":")[0]
         return frozenset(word for word, name in self.counts.items() if name == whole)
+
+    def measure(self, what: str) -> str:
+        """What a number claim measures for comparison: "money" for a sum in any currency."""
+        return "money" if what in self.dollar_rates else what
 
     def happening(self, lemma: str) -> str | None:
         return self.happenings.get(lemma)
@@ -90,11 +96,13 @@ def load(path: Path = DATA) -> Vocabulary:
         age_words=frozenset(data["age_words"]),
         time_offsets=frozenset(data["time_offsets"]),
         rising=frozenset(data["rising"]),
+        toll_phrases=tuple(data["toll_phrases"]),
         counts=inverse(data["count_nouns"]),
         measures=inverse(data["duration_nouns"]),
         casualty_whole=frozenset(data["casualty_whole"]),
         currencies=inverse(data["currencies"]),
         scales={k: float(v) for k, v in data["scales"].items()},
+        dollar_rates={code: (float(low), float(high)) for code, (low, high) in data["dollar_rates"].items()},
         weak_keys=frozenset(data["weak_keys"]),
         region_words=frozenset(data["region_words"]),
         happenings=inverse(data["happenings"]),

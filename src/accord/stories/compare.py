@@ -16,7 +16,8 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, shared_keys
+from ..checks.values import (anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place,
+                             same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
 
@@ -62,10 +63,12 @@ class StoryComparer:
             return same_date(a, b, min((d for d in (am.published, bm.published) if d), default=None))
         if a.kind == "place":
             return same_place(a, b, self.vocab)
+        if a.what != b.what:  # sums in two currencies
+            return same_sum(a, am.text, b, bm.text, self.vocab.dollar_rates)
         return same_amount(a, am.text, b, bm.text)
 
     def _aligned(self, a: Claim, b: Claim) -> bool:
-        if a.what != b.what or (a.kind == "date" and a.holder != b.holder):
+        if self.vocab.measure(a.what) != self.vocab.measure(b.what) or (a.kind == "date" and a.holder != b.holder):
             return False
         if a.kind == "place" and not one_happening(a, b):
             return False
@@ -80,7 +83,7 @@ class StoryComparer:
 
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
-        whats = sorted({c.what for c, _ in claims})
+        whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
         days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place")) for m in members} if kind in ANCHORED else {}
 
         def related(x, y) -> bool:
@@ -93,7 +96,7 @@ class StoryComparer:
 
         found = []
         for what in whats:
-            mine = [(c, m) for c, m in claims if c.what == what]
+            mine = [(c, m) for c, m in claims if self.vocab.measure(c.what) == what]
             # one detail per slot: claims of different articles joined when aligned
             slots = _components(mine, related)
             for slot in slots:
@@ -309,7 +312,7 @@ def _detail_name(kind: str, what: str) -> str:
         return "dates"
     if kind == "place":
         return "places"
-    return {"killed": "death tolls", "injured": "numbers of injured"}.get(what, f"figures ({what})")
+    return {"killed": "death tolls", "injured": "numbers of injured", "money": "sums of money"}.get(what, f"figures ({what})")
 
 
 def _short(text: str, width: int = 70) -> str:
