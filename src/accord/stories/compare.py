@@ -171,7 +171,7 @@ class StoryComparer:
                 who = " and ".join(sorted(self.names[s] for s in people))
                 found.append(self._quote_finding(story, slot, f"Outlets give the same words to different speakers ({who})",
                                                  "quotes: one quote, different speakers", lambda c: c.holder))  # fmt: skip
-            elif len(numbers) >= 2 and all(numbers):
+            if len(numbers) >= 2 and all(numbers):  # another disagreement, whoever the speakers are
                 found.append(self._quote_finding(story, slot, "Outlets quote the same words with different numbers in them",
                                                  "quotes: one quote, different numbers", lambda c: frozenset(quote_numbers(c.value))))  # fmt: skip
         return found
