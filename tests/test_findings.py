@@ -60,6 +60,26 @@ def test_a_title_marked_as_ended_is_no_finding(text):
     assert role_findings(text) == []
 
 
+@pytest.mark.parametrize("published, text", [
+    ("2025-02-23", "Hezbollah leader Hassan Nasrallah was buried in Beirut on Sunday, five months after he was killed."),
+    ("2025-03-10", "Hezbollah chief Hassan Nasrallah, killed in an Israeli strike last year, was remembered at a rally."),
+    ("2025-05-10", "Previous Defence Secretary Lloyd Austin had approved the sale, the report said."),
+    ("2025-05-07", "Syrian leader Ahmed al-Sharaa met the French president in Paris on Wednesday."),
+])  # fmt: skip
+def test_a_dead_holder_a_previous_title_and_a_generic_leader_are_no_finding(published, text):
+    assert role_findings(text, published) == []
+
+
+def test_a_death_in_another_clause_keeps_a_past_title_a_warning():
+    (f,) = role_findings("President Joe Biden said the strike killed 12 people.", "2025-03-10")
+    assert f.severity == "warning"
+
+
+def test_ex_for_a_sitting_prime_minister_is_an_error():
+    (f,) = role_findings("Ex-Prime Minister Shigeru Ishiba hosted the South Korean president in Tokyo.", "2025-08-23")
+    assert f.severity == "error"
+
+
 def test_a_title_in_a_sentence_dated_inside_the_term_is_an_info_note():
     (f,) = role_findings("In 2022, President Joe Biden sent the first Patriot batteries to Ukraine.")
     assert f.severity == "info" and "“2022”" in f.explanation
@@ -197,6 +217,25 @@ def test_two_lengths_of_one_operation_in_the_same_unit_are_a_finding_but_a_day_o
     assert {e.text for e in f.evidence} == {"40 minutes", "45-minute"}
     rounds = "The envoys ended two days of talks in Geneva.\n\nThe talks on Monday lasted about six hours."
     assert details(rounds) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A drone hit a minibus on Saturday, killing two people. The driver and a woman aged 64 were killed at the scene.",
+    "A drone hit a minibus on Saturday, killing two people. A 64-year-old woman was killed at the scene.",
+    "Russia fired 48 missiles overnight, the air force said. Air defences shot down 442 drones and 41 missiles.",
+])  # fmt: skip
+def test_an_age_and_a_part_of_a_count_joined_by_and_are_no_second_value(text):
+    assert details(text) == []
+
+
+def test_a_time_after_another_event_is_no_length():
+    analysis = accord.analyze("The talks, held three days after the cabinet reshuffle, lasted three hours.", published="2025-07-21")
+    assert [analysis.article.text[c.span.start : c.span.end] for c in analysis.claims if c.kind == "duration"] == ["three hours"]
+
+
+def test_a_toll_after_the_number_of_people_killed_is_read():
+    analysis = accord.analyze("The number of people killed in Ternopil rose to 22 by midday, officials said.", published="2025-11-19")
+    assert [(c.what, c.low) for c in analysis.claims if c.kind == "number"] == [("killed", 22.0)]
 
 
 def test_a_number_that_counts_an_addition_is_no_claim():

@@ -131,11 +131,12 @@ def compared(*reports: tuple[str, str]) -> list:
     from accord.checks.vocabulary import load
     from accord.stories.compare import Member, StoryComparer
 
-    members = []
+    members, names = [], {}
     for n, (published, text) in enumerate(reports):
         a = accord.analyze(text, published=published)
         members.append(Member(a.article.id, f"Outlet {n}", date.fromisoformat(published), None, a.article.text, a.claims))
-    return StoryComparer(load())("st-test", members)
+        names.update({actor.id: actor.name for actor in a.actors if actor.kind == "person"})  # as the store gives them
+    return StoryComparer(load(), names)("st-test", members)
 
 
 def test_two_cities_for_one_round_of_talks_are_a_place_finding():
@@ -176,6 +177,33 @@ def test_written_dates_a_day_apart_differ_only_once_the_day_is_settled(other, fo
 ])  # fmt: skip
 def test_counts_of_each_side_plans_parts_and_other_days_are_no_numbers_finding(first, second):
     assert compared(("2025-05-04", first), ("2025-05-04", second)) == []
+
+
+def test_a_building_and_its_city_are_no_place_finding():
+    assert compared(
+        ("2025-08-08", "The leaders of Armenia and Azerbaijan signed a peace declaration at the White House on Friday."),
+        ("2025-08-09", "Armenia and Azerbaijan signed a peace declaration in Washington on Friday, the leaders said."),
+    ) == []
+
+
+@pytest.mark.parametrize("other, found", [
+    ("Donors at the Cairo conference on Gaza's recovery pledged £1.8 billion on Tuesday.", True),  # at least $1.9 billion
+    ("Donors at the Cairo conference on Gaza's recovery pledged €1.1 billion on Tuesday.", False),  # one sum at some rate
+])  # fmt: skip
+def test_sums_in_two_currencies_differ_only_when_no_rate_of_the_years_makes_them_one(other, found):
+    first = "Donors at the Cairo conference on Gaza's recovery pledged $1.2 billion on Tuesday."
+    kinds = [f.kind for f in compared(("2025-11-18", first), ("2025-11-18", other))]
+    assert ("numbers differ" in kinds) is found
+
+
+def test_a_quote_with_other_numbers_and_another_speaker_is_two_findings_and_no_numbers_finding():
+    quote = '"We expect Hamas to return all {} bodies of the deceased hostages, as the agreement requires," {} said.'
+    found = compared(
+        ("2025-10-14", quote.format(28, "military spokesman Effie Defrin")),
+        ("2025-10-14", quote.format(24, "army spokesman Effie Defrin")),
+        ("2025-10-14", quote.format(28, "Prime Minister Benjamin Netanyahu")),
+    )
+    assert sorted(f.rule for f in found) == ["quotes: one quote, different numbers", "quotes: one quote, different speakers"]
 
 
 def test_different_counts_of_one_release_are_a_numbers_finding():

@@ -66,9 +66,12 @@ class RoleCheck:
                              f"{when}: {_term(held[0])}.", "title: 'former' for a sitting office holder")  # fmt: skip
         if held or self._then(doc, m):
             return None
-        if title.split()[-1] in self.vocab.generic_titles and self.kb.roles_on(self.kb.people[m.actor], day):
+        person = self.kb.people[m.actor]
+        if title.split()[-1] in self.vocab.generic_titles and self.kb.roles_on(person, day):
             return None  # "Syrian leader": a word for whoever leads, and the person holds an office that day
         past = [t for t in fitting if t.end and t.end <= day]
+        if past and self._dead(doc, m, person, day, max(t.end for t in past)):
+            return None
         if not past:
             first = min(t.start for t in fitting if t.start)
             return ("error", f"The article calls {name} {title} on {when}, but {name} took that office only on "
@@ -100,6 +103,18 @@ class RoleCheck:
         first = m.text.lower().split()[0] if m.text.split() else ""
         return bool((before and before[-1] in self.vocab.then_words) or first in self.vocab.then_words
                     or first.startswith("then-"))  # fmt: skip
+
+    def _dead(self, doc: Doc, m: Mention, person, day: date, ended: date) -> bool:
+        """Whether the sentence tells of the person's death and the title names the last office
+        they held ("Hezbollah leader Hassan Nasrallah, killed last year"): right, as "the late" is."""
+        if self.kb.roles_on(person, day) or any(t.end is None or t.end > ended for t in person.roles):
+            return False
+        tokens = self._tokens(doc, m)
+        if not tokens:
+            return False
+        root = min(tokens, key=lambda t: len(list(t.ancestors)))
+        near = [*root.subtree, *list(root.ancestors)[:3]]  # "X, killed last year", "X was buried", "the funeral of X"
+        return any(t.lemma_.lower() in self.vocab.death_words for t in near)
 
     def _past_frame(self, doc: Doc, m: Mention) -> str | None:
         """The words that put a title in the past: "under ... leadership", "during ... term"."""

@@ -16,6 +16,7 @@ DATA = Path(__file__).parent / "data" / "checks.yaml"
 class Vocabulary:
     past_prepositions: frozenset[str]
     then_words: frozenset[str]
+    death_words: frozenset[str]
     generic_titles: frozenset[str]
     age_words: frozenset[str]
     time_offsets: frozenset[str]
@@ -92,6 +93,7 @@ def load(path: Path = DATA) -> Vocabulary:
     return Vocabulary(
         past_prepositions=frozenset(data["past_frame"]["prepositions"]),
         then_words=frozenset(data["past_frame"]["before_title"]),
+        death_words=frozenset(data["past_frame"]["death"]),
         generic_titles=frozenset(data["generic_titles"]),
         age_words=frozenset(data["age_words"]),
         time_offsets=frozenset(data["time_offsets"]),
