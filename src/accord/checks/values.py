@@ -107,22 +107,25 @@ def quote_numbers(text: str) -> set[str]:
 
 
 def anchors_of(claims) -> dict:
-    """Each sentence's places and dates: what may set a figure apart from another's event."""
+    """Each sentence's places (countries too) and dates: what may set a figure apart from another's event."""
     found: dict = defaultdict(list)
     for c in claims:
-        if c.kind == "date" or (c.kind == "place" and c.granularity != "country"):
+        if c.kind in ("date", "place"):
             found[c.sentence].append(c)
     return found
 
 
 def apart(x, y, x_day: date | None, y_day: date | None, vocabulary: Vocabulary) -> bool:
     """Whether two sentences' places or dates set them at different happenings: places that
-    cannot be one, or dates that cannot be one. A sentence without a date speaks of the days
+    cannot be one, a whole country against a place, or dates that cannot be one. A sentence without a date speaks of the days
     of its report (`x_day`, `y_day`), so a date written out weeks before sets the other
     sentence apart (a weekday, counted from the report's date, does not)."""
-    places = [c for c in x if c.kind == "place"], [c for c in y if c.kind == "place"]
+    places = [[c for c in side if c.kind == "place" and c.granularity != "country"] for side in (x, y)]
     if all(places) and not any(same_place(p, q, vocabulary) for p in places[0] for q in places[1]):
         return True
+    countries = [any(c.kind == "place" and c.granularity == "country" for c in side) for side in (x, y)]
+    if (countries[0] and not places[0] and places[1]) or (countries[1] and not places[1] and places[0]):
+        return True  # "killed 18 across Ukraine" and "killed 15 in Kharkiv": a whole country and a place in it
     dates = [c for c in x if c.kind == "date"], [c for c in y if c.kind == "date"]
     if not all(dates):  # one side has no date of its own: only a written date can set it apart
         written = [[c for c in side if c.explicit] for side in dates]

@@ -23,7 +23,14 @@ QUALIFIERS = {
     "nearly": (0.8, 1), "almost": (0.8, 1), "close to": (0.8, 1),
     "about": (1, 1), "around": (1, 1), "some": (1, 1), "roughly": (1, 1), "approximately": (1, 1),
 }  # fmt: skip
-_NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# numbers written in two words: "twenty-five", "two dozen", "half a dozen"
+_COMPOUND = (r"(?P<tens>" + "|".join(TENS) + r")[\s-](?P<ones>" + "|".join(UNITS) + r")"
+             r"|(?P<times>half\s+an?|an?|" + "|".join(UNITS) + r")\s+dozen")
+COMPOUND = re.compile(_COMPOUND, re.I)
+_NUM = (r"(?P<n>\d[\d,]*(?:\.\d+)?|" + re.sub(r"\?P<\w+>", "?:", _COMPOUND) + "|"
+        + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")")
 _QUAL = r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
 DURATION = re.compile(
     _QUAL + _NUM + r"(?P<half>-and-a-half|\s+and\s+a\s+half)?[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I
@@ -39,8 +46,14 @@ KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "kill
 
 
 def number(text: str) -> float | None:
-    """The value of a numeral in digits or words ("1,200", "twelve"), or None."""
+    """The value of a numeral in digits or words ("1,200", "twelve", "twenty-five", "two dozen"), or None."""
     key = text.lower().replace(",", "")
+    compound = COMPOUND.fullmatch(key)
+    if compound and compound["tens"]:
+        return float(NUMBER_WORDS[compound["tens"].lower()] + NUMBER_WORDS[compound["ones"].lower()])
+    if compound:
+        times = " ".join(compound["times"].lower().split())
+        return 12.0 * (0.5 if times.startswith("half") else NUMBER_WORDS[times])
     if key in NUMBER_WORDS:
         return float(NUMBER_WORDS[key])
     try:

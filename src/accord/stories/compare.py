@@ -84,7 +84,7 @@ class StoryComparer:
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
-        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place")) for m in members} if kind in ANCHORED else {}
+        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place", "country")) for m in members} if kind in ANCHORED else {}
 
         def related(x, y) -> bool:
             """Claims of two articles about one detail, unless their sentences name other days or places."""
@@ -114,13 +114,17 @@ class StoryComparer:
             by_article[m.article].append((c, m))
         if len(by_article) < 2:
             return None
+        every = {article: list(items) for article, items in by_article.items()}  # figures: a part may stand beside its whole
         for article, items in by_article.items():  # an article speaks of the detail once: in its own words, best aligned
             others = [c for c, m in slot if m.article != article]
             best = max(items, key=lambda x: (not _quoted(x[0], x[1]), sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
             by_article[article] = [best]
 
         def agree(x: str, y: str) -> bool:
-            return any(self._compatible(a, am, b, bm) for a, am in by_article[x] for b, bm in by_article[y])
+            """The articles' values fit; for figures, any of one article's fits any of the other's
+            ("$500 million, part of a $2 billion package")."""
+            pool = every if kind == "number" else by_article
+            return any(self._compatible(a, am, b, bm) for a, am in pool[x] for b, bm in pool[y])
 
         groups = _components(list(by_article), agree)
         if len(groups) < 2 and what.startswith(TOLLS):  # "at least 21" then 34: compatible, yet the count grew
