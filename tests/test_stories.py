@@ -115,6 +115,23 @@ def test_ingesting_again_stores_nothing_twice_and_keeps_story_ids(tmp_path):
     assert "Port City News" in {e["source"] for e in toll["evidence"]}  # recomputed with the new report
 
 
+def test_a_follow_up_days_later_joins_only_when_it_is_as_close_as_a_rewrite(tmp_path):
+    path = tmp_path / "accord.db"
+    run("ingest", ARTICLES, "--db", path)
+    strike = by_title(path)["Drone strike on Odesa port kills four"]["story"]
+    week = {**LATER, "published": "2025-05-17T09:00:00"}
+    close = {**week, "url": "https://port-city-news.example/odesa-week", "title": "A week after the Odesa port strike"}
+    loose = {**week, "url": "https://port-city-news.example/grain", "title": "Grain exports resume",
+             "text": "Grain exports from Ukraine's Black Sea ports resumed on Saturday, traders said, as insurers "
+                     "returned to the market after weeks of uncertainty over shipping."}  # fmt: skip
+    later = tmp_path / "later.jsonl"
+    later.write_text("".join(json.dumps(a) + "\n" for a in (close, loose)))
+    run("ingest", later, "--db", path)
+    after = by_title(path)
+    assert after[close["title"]]["story"] == strike
+    assert after[loose["title"]]["story"] != strike
+
+
 def test_listing_needs_a_store(tmp_path):
     result = CliRunner().invoke(main, ["findings", "--db", str(tmp_path / "none.db")])
     assert result.exit_code != 0 and "no store" in result.output

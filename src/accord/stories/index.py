@@ -28,6 +28,7 @@ COPY_CONTAINMENT = 0.6  # share of the shorter text's shingles the longer one ho
 LINK = 0.2  # cosine between an article and a story's centroid that makes it join the story
 LINK_UNDATED = 0.5  # an undated article has no time window to keep it apart: only a close rewrite joins
 WINDOW_DAYS = 3  # a story takes an article only if one of its articles is this close in time
+LATE_DAYS = 10  # ... or, if the article is as close as a rewrite (LINK_UNDATED), this close: a follow-up
 QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
 MAX_CANDIDATES = 200
@@ -129,9 +130,11 @@ class StoryIndex:
         for other in sorted(hits, key=lambda a: -hits[a])[:MAX_CANDIDATES]:
             story = self.story_of[other]
             if story not in scores:
-                if not self._near(story, p.published):
+                if not self._near(story, p.published, LATE_DAYS):
                     continue
                 scores[story] = _cosine(mine, self.centroids[story], norm(self.centroids[story]))
+                if not self._near(story, p.published):  # a follow-up days later joins only as close as a rewrite
+                    scores[story] -= LINK_UNDATED - LINK
             if _close(self.profiles[other].published, p.published):
                 pair = _cosine(mine, self.profiles[other].terms, self.norms[other])
                 scores[story] = max(scores[story], pair - PAIR_MARGIN)
@@ -140,9 +143,9 @@ class StoryIndex:
         best = max(scores, key=lambda s: scores[s], default=None)
         return best if best is not None and scores[best] >= LINK else None
 
-    def _near(self, story: str, day: date | None) -> bool:
+    def _near(self, story: str, day: date | None, window: int = WINDOW_DAYS) -> bool:
         days = self.days.get(story)
-        return day is None or not days or any(_close(day, d) for d in days)
+        return day is None or not days or any(_close(day, d, window) for d in days)
 
 
 def _age(p: Profile) -> tuple:
@@ -155,5 +158,5 @@ def _cosine(unit: dict[str, float], other: dict[str, float], length: float) -> f
     return sum(v * other.get(t, 0.0) for t, v in unit.items()) / length
 
 
-def _close(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS
+def _close(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> bool:
+    return a is None or b is None or abs((a - b).days) <= window
