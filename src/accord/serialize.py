@@ -6,7 +6,7 @@ from typing import Any
 
 from .model import Analysis, Claim, Span
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def _plain(value: Any, text: str) -> Any:
