@@ -89,8 +89,9 @@ def owns_country(doc: Doc, ph: Phrase, pieces: list[Piece]) -> bool:
     head = doc[ph.end - 1]
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return True  # "its troops": whose they are is the pronoun's, not the sentence's country
+    sentence = head.sent  # a piece elsewhere cannot hang from the head
     for p in pieces:
-        if p.kind not in QUALIFIERS | {lx.PLACE} or ph.start <= p.start < ph.end:
+        if p.kind not in QUALIFIERS | {lx.PLACE} or ph.start <= p.start < ph.end or not sentence.start <= p.start < sentence.end:
             continue
         token = doc[p.end - 1]
         while token != head and token.head != token:
