@@ -63,6 +63,7 @@ def test_a_title_marked_as_ended_is_no_finding(text):
 @pytest.mark.parametrize("published, text", [
     ("2025-02-23", "Hezbollah leader Hassan Nasrallah was buried in Beirut on Sunday, five months after he was killed."),
     ("2025-03-10", "Hezbollah chief Hassan Nasrallah, killed in an Israeli strike last year, was remembered at a rally."),
+    ("2025-03-10", "Hamas political leader Ismail Haniyeh's assassination in Tehran last year angered Iran."),
     ("2025-05-10", "Previous Defence Secretary Lloyd Austin had approved the sale, the report said."),
     ("2025-05-07", "Syrian leader Ahmed al-Sharaa met the French president in Paris on Wednesday."),
 ])  # fmt: skip
