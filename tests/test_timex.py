@@ -31,6 +31,8 @@ MONDAY = date(2025, 4, 14)
         ("on March 3", "2025-03-03", "2025-03-03", "month-day"),
         ("3 March", "2025-03-03", "2025-03-03", "day-month"),
         ("the 3rd of March", "2025-03-03", "2025-03-03", "day-month"),
+        ("Monday, March 3", "2025-03-03", "2025-03-03", "month-day"),  # the weekday restates the date
+        ("on Monday 3 March", "2025-03-03", "2025-03-03", "day-month"),
         ("December 24", "2024-12-24", "2024-12-24", "month-day"),  # far ahead: last year's
         ("May 16", "2025-05-16", "2025-05-16", "month-day"),  # a month ahead: this year's
         ("Feb. 28, 2022", "2022-02-28", "2022-02-28", "month-day"),

@@ -27,6 +27,7 @@ FUTURE_WINDOW = timedelta(days=60)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _LEAD = r"^(?:on |in |since |from |by |until |the |this past )*"
+_NAMED_DAY = r"(?:(?:" + "|".join(WEEKDAYS) + r"),? )?"  # "Tuesday, May 13": the weekday only restates the date
 
 Resolved = tuple[date, date, str] | None
 
@@ -136,8 +137,8 @@ RULES: list[tuple[str, re.Pattern, Callable, bool]] = [
     ("deictic", re.compile(_LEAD + r"(?P<word>today|tonight|yesterday|tomorrow)$"), _deictic, True),
     ("ago", re.compile(_LEAD + r"(?P<n>\d+|" + "|".join(NUMBERS) + r") (?P<unit>day|week|month|year)s? ago$"), _ago, True),
     ("relative-period", re.compile(_LEAD + r"(?P<which>last|past|previous|this|next) (?P<unit>week|month|year)$"), _relative_period, True),
-    ("month-day", re.compile(_LEAD + _MONTH + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$"), _month_day, False),
-    ("day-month", re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH + r"(?:,? (?P<year>\d{4}))?$"), _month_day, False),
+    ("month-day", re.compile(_LEAD + _NAMED_DAY + _MONTH + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$"), _month_day, False),
+    ("day-month", re.compile(_LEAD + _NAMED_DAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH + r"(?:,? (?P<year>\d{4}))?$"), _month_day, False),
     ("month", re.compile(_LEAD + _MONTH + r"(?:,? (?P<year>\d{4}))?$"), _month_only, False),
     ("year", re.compile(_LEAD + r"(?P<year>(?:19|20)\d\d)$"), _year, False),
 ]  # fmt: skip
