@@ -64,6 +64,7 @@ def test_a_title_marked_as_ended_is_no_finding(text):
     ("2025-02-23", "Hezbollah leader Hassan Nasrallah was buried in Beirut on Sunday, five months after he was killed."),
     ("2025-03-10", "Hezbollah chief Hassan Nasrallah, killed in an Israeli strike last year, was remembered at a rally."),
     ("2025-03-10", "Hamas political leader Ismail Haniyeh's assassination in Tehran last year angered Iran."),
+    ("2025-01-12", "Army commander Joseph Aoun was elected president by parliament on Thursday."),  # the change itself
     ("2025-05-10", "Previous Defence Secretary Lloyd Austin had approved the sale, the report said."),
     ("2025-05-07", "Syrian leader Ahmed al-Sharaa met the French president in Paris on Wednesday."),
 ])  # fmt: skip
@@ -89,7 +90,7 @@ def test_a_title_in_a_sentence_dated_inside_the_term_is_an_info_note():
 
 
 def test_a_term_that_ended_days_before_is_only_an_info_note():
-    (f,) = role_findings("The visit came two days after parliament elected army commander Joseph Aoun as president.", "2025-01-11")
+    (f,) = role_findings("Army commander Joseph Aoun received the visiting envoy in Beirut on Saturday.", "2025-01-11")
     assert f.severity == "info" and "2 days before" in f.explanation
 
 

@@ -80,6 +80,8 @@ class RoleCheck:
         holders = [p.name for p in self.kb.holders(last.office, day)]
         then = f"; {' and '.join(holders)} held the office on {when}" if holders else ""
         if (day - last.end).days <= RECENT_DAYS:
+            if self._tells_of_change(doc, m):
+                return None  # "Army commander Joseph Aoun was elected president on Thursday"
             return ("info", f"{name}'s term as {office} ended on {last.end}, {(day - last.end).days} days before "
                             f"{when}{then}. Reports of the days around a change of office often keep the old title "
                             "for the events they tell; check whether this one speaks of the present.",
@@ -115,6 +117,12 @@ class RoleCheck:
         root = min(tokens, key=lambda t: len(list(t.ancestors)))
         near = [*root.subtree, *list(root.ancestors)[:3]]  # "X, killed last year", "X was buried", "the funeral of X"
         return any(t.lemma_.lower() in self.vocab.death_words for t in near)
+
+    def _tells_of_change(self, doc: Doc, m: Mention) -> bool:
+        """Whether the mention's sentence tells of a change of office ("was elected", "resigned",
+        "was replaced"): the old title is then the one the event was about."""
+        tokens = self._tokens(doc, m)
+        return bool(tokens) and any(t.lemma_.lower() in self.vocab.office_changes for t in tokens[0].sent)
 
     def _past_frame(self, doc: Doc, m: Mention) -> str | None:
         """The words that put a title in the past: "under ... leadership", "during ... term"."""

@@ -17,6 +17,7 @@ class Vocabulary:
     past_prepositions: frozenset[str]
     then_words: frozenset[str]
     death_words: frozenset[str]
+    office_changes: frozenset[str]
     generic_titles: frozenset[str]
     age_words: frozenset[str]
     time_offsets: frozenset[str]
@@ -94,6 +95,7 @@ def load(path: Path = DATA) -> Vocabulary:
         past_prepositions=frozenset(data["past_frame"]["prepositions"]),
         then_words=frozenset(data["past_frame"]["before_title"]),
         death_words=frozenset(data["past_frame"]["death"]),
+        office_changes=frozenset(data["past_frame"]["office_change"]),
         generic_titles=frozenset(data["generic_titles"]),
         age_words=frozenset(data["age_words"]),
         time_offsets=frozenset(data["time_offsets"]),
