@@ -197,6 +197,7 @@ def test_a_second_toll_with_no_place_or_date_of_its_own_is_of_the_same_attack():
 @pytest.mark.parametrize("second", [
     "In an earlier strike on the city on 3 March, 14 people were killed.",  # another day
     "Since the full-scale invasion began, 300 people have been killed in the region.",  # a running total
+    "Russian attacks have killed 19 people across the region in the past 24 hours.",  # a day's total
     "Officials later said 11 people had been killed.",  # the toll changed
 ])  # fmt: skip
 def test_a_toll_set_apart_by_its_date_a_running_total_or_a_change_is_no_finding(second):

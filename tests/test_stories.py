@@ -230,6 +230,8 @@ def test_a_quote_with_other_numbers_and_another_speaker_is_two_findings_and_no_n
      "A Russian strike on Dnipro on Tuesday killed 25 people, officials said."),
     ("Russian strikes killed 18 people across Ukraine on Tuesday, officials said.",
      "Russian strikes killed 15 people in Kharkiv on Tuesday, officials said."),  # a country's toll and a city's
+    ("Russian strikes killed 12 people overnight in the Donetsk region, the governor said.",
+     "A Russian strike on Kramatorsk killed 5 people overnight, the governor said."),  # a region's toll and a city's
     ("The US announced $500 million in new military aid for Ukraine on Tuesday, part of a $2 billion package.",
      "The US announced a $2 billion military aid package for Ukraine on Tuesday."),  # a part beside its whole
 ])  # fmt: skip

@@ -108,16 +108,19 @@ class ArticleChecks:
         """Two claims of one article speak of one event when neither sentence sets itself apart
         by a date (or, for figures, a place) of its own, and their sentences share content words;
         a toll or a length needs no shared words unless one speaks of a running total ("since
-        the war began")."""
+        the war began"), and a running total is never one event's figure."""
         mine, theirs = anchors.get(a.sentence, ()), anchors.get(b.sentence, ())
         if a.kind == "place":  # the places are what is compared: only dates set them apart
             mine, theirs = [c for c in mine if c.kind == "date"], [c for c in theirs if c.kind == "date"]
         if apart(mine, theirs, as_of, as_of, self.vocab):
             return False
+        running = [bool(self.vocab.cumulative.search(text[c.sentence.start : c.sentence.end])) for c in (a, b)]
+        if a.kind == "number" and running[0] != running[1]:
+            return False  # a running total against one event's figure, whatever words they share
         if shared_keys(a, b) >= ALIGN_KEYS:
             return True
         if (a.kind == "duration" and _unit(a, text) == _unit(b, text)) or (a.kind == "number" and a.what.startswith(TOLLS)):
-            return not any(self.vocab.cumulative.search(text[c.sentence.start : c.sentence.end]) for c in (a, b))
+            return not any(running)
         return False
 
     # -- one quote, two speakers -------------------------------------------------------------

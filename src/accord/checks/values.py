@@ -15,6 +15,7 @@ from .vocabulary import Vocabulary
 APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|up to)\b", re.I)
 ROUNDING = 0.12  # "about 1,000" allows 880 to 1,120
 ROUND_NUMBER = 0.05  # a bare round number ("1,500") allows 5%
+WHOLE = ("country", "area")  # places that hold others: a figure for one counts more than a figure for a place
 SETTLED_DAYS = 2  # a date this many days before a report is no longer a matter of time zones
 
 
@@ -117,15 +118,16 @@ def anchors_of(claims) -> dict:
 
 def apart(x, y, x_day: date | None, y_day: date | None, vocabulary: Vocabulary) -> bool:
     """Whether two sentences' places or dates set them at different happenings: places that
-    cannot be one, a whole country against a place, or dates that cannot be one. A sentence without a date speaks of the days
+    cannot be one, a whole country or area against a place, or dates that cannot be one. A sentence without a date speaks of the days
     of its report (`x_day`, `y_day`), so a date written out weeks before sets the other
     sentence apart (a weekday, counted from the report's date, does not)."""
     places = [[c for c in side if c.kind == "place" and c.granularity != "country"] for side in (x, y)]
     if all(places) and not any(same_place(p, q, vocabulary) for p in places[0] for q in places[1]):
         return True
-    countries = [any(c.kind == "place" and c.granularity == "country" for c in side) for side in (x, y)]
-    if (countries[0] and not places[0] and places[1]) or (countries[1] and not places[1] and places[0]):
-        return True  # "killed 18 across Ukraine" and "killed 15 in Kharkiv": a whole country and a place in it
+    wholes = [[c for c in side if c.kind == "place" and c.granularity in WHOLE] for side in (x, y)]
+    points = [[c for c in side if c.kind == "place" and c.granularity not in WHOLE] for side in (x, y)]
+    if (wholes[0] and not points[0] and points[1]) or (wholes[1] and not points[1] and points[0]):
+        return True  # "killed 12 in the Donetsk region" and "killed 5 in Kramatorsk": a whole and a place in it
     dates = [c for c in x if c.kind == "date"], [c for c in y if c.kind == "date"]
     if not all(dates):  # one side has no date of its own: only a written date can set it apart
         written = [[c for c in side if c.explicit] for side in dates]

@@ -84,7 +84,7 @@ class StoryComparer:
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
-        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place", "country")) for m in members} if kind in ANCHORED else {}
+        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place", "country", "area")) for m in members} if kind in ANCHORED else {}
 
         def related(x, y) -> bool:
             """Claims of two articles about one detail, unless their sentences name other days or places."""
