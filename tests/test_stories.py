@@ -232,6 +232,8 @@ def test_a_quote_with_other_numbers_and_another_speaker_is_two_findings_and_no_n
      "Russian strikes killed 15 people in Kharkiv on Tuesday, officials said."),  # a country's toll and a city's
     ("Russian strikes killed 12 people overnight in the Donetsk region, the governor said.",
      "A Russian strike on Kramatorsk killed 5 people overnight, the governor said."),  # a region's toll and a city's
+    ("Israeli strikes killed at least 50 people across Gaza on Tuesday, the health ministry said.",
+     "An Israeli strike on a school in Gaza City killed 20 people on Tuesday, the health ministry said."),  # many and one
     ("The US announced $500 million in new military aid for Ukraine on Tuesday, part of a $2 billion package.",
      "The US announced a $2 billion military aid package for Ukraine on Tuesday."),  # a part beside its whole
 ])  # fmt: skip

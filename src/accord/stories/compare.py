@@ -10,6 +10,7 @@ tolls rise as a day goes on.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -81,6 +82,12 @@ class StoryComparer:
             return shared_keys(a, b, without=self.vocab.counting(a.what)) >= ALIGN_COUNT
         return shared_keys(a, b) >= ALIGN[a.kind]
 
+    def _several(self, c: Claim, m: Member) -> bool:
+        """Whether the claim's sentence tells of several attacks ("strikes", "raids") and of no one attack."""
+        words = re.findall(r"[a-z]+", m.text[c.sentence.start : c.sentence.end].lower())
+        attacks = {w for w, kind in self.vocab.happenings.items() if kind == "attack"}
+        return any(w.endswith("s") and w[:-1] in attacks for w in words) and not any(w in attacks for w in words)
+
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
@@ -91,6 +98,8 @@ class StoryComparer:
             (a, am), (b, bm) = x, y
             if am.article == bm.article or not self._aligned(a, b):
                 return False
+            if kind == "number" and a.what.startswith(TOLLS) and self._several(a, am) != self._several(b, bm):
+                return False  # "strikes across Gaza killed 50" and "a strike on a school killed 20": many and one
             return not days or not apart(days[am.article].get(a.sentence, ()), days[bm.article].get(b.sentence, ()),
                                          None, None, self.vocab)  # fmt: skip
 
