@@ -467,10 +467,10 @@ class ActorResolver:
             return []
         person = self.kb.people[person_id]
         home = self._title_home(title) or person.country
-        offices = [o for o in self._offices(title, [home] if home else []) if self.kb.holders(o.id, day)]
-        if len(offices) != 1 or not offices[0].unique:
+        held = [(o, people) for o in self._offices(title, [home] if home else []) if (people := self.kb.holders(o.id, day))]
+        if len(held) != 1 or not held[0][0].unique:
             return []
-        return sorted({p.name for p in self.kb.holders(offices[0].id, day) if p.id != person_id})
+        return sorted({p.name for p in held[0][1] if p.id != person_id})
 
     def _title_valid(self, d: _Draft, as_of: date | None) -> bool | None:
         if not d.title or not d.person or as_of is None:

@@ -9,12 +9,11 @@ from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
 from ..model import Actor, Claim, Evidence, Finding, Stance, TimeExpression
-from .values import anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
+from .values import TOLLS, anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
 from .vocabulary import Vocabulary
 
 ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
 DETAILS = ("number", "duration", "place", "date")
-TOLLS = ("killed", "injured")
 UNIT = re.compile(r"minute|hour|day|week|month|year")
 OPEN_BOUND = 1.5  # in one article, "more than 30" is not a figure twice as high
 SAME_QUOTE = 0.8  # share of the shorter quote's words the other repeats

@@ -86,7 +86,7 @@ class RoleCheck:
                             f"{when}{then}. Reports of the days around a change of office often keep the old title "
                             "for the events they tell; check whether this one speaks of the present.",
                     "title: a term that ended days before")  # fmt: skip
-        frame = self._past_frame(doc, m) or _dated(doc, m, dates, last)
+        frame = self._past_frame(doc, m) or self._dated(doc, m, dates, last)
         if frame:
             return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "
                             f"in the past (“{frame}”), so the title is right for the time it refers to.",
@@ -124,6 +124,19 @@ class RoleCheck:
         tokens = self._tokens(doc, m)
         return bool(tokens) and any(t.lemma_.lower() in self.vocab.office_changes for t in tokens[0].sent)
 
+    def _dated(self, doc: Doc, m: Mention, dates, term: Tenure) -> str | None:
+        """A date written in the mention's sentence that falls inside the term ("In 2022, President
+        Biden sent ..."): the sentence tells of that time, and the title was right then."""
+        tokens = self._tokens(doc, m)
+        if not tokens:
+            return None
+        sent = tokens[0].sent
+        for d in dates:
+            inside = sent.start_char <= d.span.start < sent.end_char and d.start and d.end and d.rule not in COUNTED
+            if inside and (term.start is None or term.start <= d.start) and d.end <= term.end:
+                return d.text
+        return None
+
     def _past_frame(self, doc: Doc, m: Mention) -> str | None:
         """The words that put a title in the past: "under ... leadership", "during ... term"."""
         tokens = self._tokens(doc, m)
@@ -136,20 +149,6 @@ class RoleCheck:
                     break
                 node = node.head
         return None
-
-
-def _dated(doc: Doc, m: Mention, dates, term: Tenure) -> str | None:
-    """A date written in the mention's sentence that falls inside the term ("In 2022, President
-    Biden sent ..."): the sentence tells of that time, and the title was right then."""
-    sent = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    if sent is None:
-        return None
-    sent = sent.sent
-    for d in dates:
-        inside = sent.start_char <= d.span.start < sent.end_char and d.start and d.end and d.rule not in COUNTED
-        if inside and (term.start is None or term.start <= d.start) and d.end <= term.end:
-            return d.text
-    return None
 
 
 def _with_former(text: str, m: Mention) -> int:

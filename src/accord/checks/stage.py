@@ -7,7 +7,6 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..actors.kb import KnowledgeBase
-from ..events.geo import Gazetteer
 from ..model import Analysis, Claim, Finding
 from ..stances.extract import load_issues
 from .article import ArticleChecks
@@ -18,12 +17,13 @@ from .vocabulary import load as load_vocabulary
 
 
 class CheckStage:
-    def __init__(self, kb: KnowledgeBase, tenures, others_holding):
+    def __init__(self, kb: KnowledgeBase, tenures, others_holding, locate):
         """`tenures(person_id, title)`: the person's tenures of the offices a title names;
-        `others_holding(person_id, title, day)`: who else held an office the title names that day."""
+        `others_holding(person_id, title, day)`: who else held an office the title names that day;
+        `locate(name, span, countries)`: the gazetteer's Place for a name (`Gazetteer.locate`)."""
         vocabulary = load_vocabulary()
         countries = {fold(n, vocabulary) for c in kb.countries.values() for n in (c.name, *c.aliases)}
-        self.read_claims = ClaimReader(vocabulary, countries - {""}, Gazetteer(kb).locate)
+        self.read_claims = ClaimReader(vocabulary, countries - {""}, locate)
         self.others_holding = others_holding
         self.check_roles = RoleCheck(kb, tenures, vocabulary)
         self.check_article = ArticleChecks(kb, {i.id: i.name for i in load_issues()}, vocabulary)

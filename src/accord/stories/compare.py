@@ -17,7 +17,7 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import (anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place,
+from ..checks.values import (TOLLS, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place,
                              same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
@@ -26,7 +26,6 @@ ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content le
 ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
 SAME_QUOTE = 0.6
 ANCHORED = ("number", "duration")  # figures whose sentences' days and places may set them apart
-TOLLS = ("killed", "injured")
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
          "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
 
@@ -46,6 +45,7 @@ class StoryComparer:
     def __init__(self, vocabulary: Vocabulary, names: dict[str, str] | None = None):
         self.vocab = vocabulary
         self.names = names or {}  # actor id -> name, for explanations
+        self.attacks = {w for w, kind in vocabulary.happenings.items() if kind == "attack"}
 
     def __call__(self, story: str, members: list[Member]) -> list[Finding]:
         if len({m.article for m in members}) < 2:
@@ -85,8 +85,7 @@ class StoryComparer:
     def _several(self, c: Claim, m: Member) -> bool:
         """Whether the claim's sentence tells of several attacks ("strikes", "raids") and of no one attack."""
         words = re.findall(r"[a-z]+", m.text[c.sentence.start : c.sentence.end].lower())
-        attacks = {w for w, kind in self.vocab.happenings.items() if kind == "attack"}
-        return any(w.endswith("s") and w[:-1] in attacks for w in words) and not any(w in attacks for w in words)
+        return any(w.endswith("s") and w[:-1] in self.attacks for w in words) and not any(w in self.attacks for w in words)
 
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
@@ -126,7 +125,7 @@ class StoryComparer:
         every = {article: list(items) for article, items in by_article.items()}  # figures: a part may stand beside its whole
         for article, items in by_article.items():  # an article speaks of the detail once: in its own words, best aligned
             others = [c for c, m in slot if m.article != article]
-            best = max(items, key=lambda x: (not _quoted(x[0], x[1]), sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
+            best = max(items, key=lambda x: (not _quotes_around(x[0], x[1]), sum(shared_keys(x[0], o) for o in others), -x[0].span.start))
             by_article[article] = [best]
 
         def agree(x: str, y: str) -> bool:
@@ -247,16 +246,15 @@ def _components(items: list, related) -> list[list]:
     return list(groups.values())
 
 
-def _quoted(c: Claim, m: Member) -> bool:
-    """Whether the claim's words lie inside a direct quote of its article."""
-    return any(q.kind == "quote" and q.span.start <= c.span.start < q.span.end for q in m.claims)
+def _quotes_around(c: Claim, m: Member) -> list[Claim]:
+    """The direct quotes of its article that the claim's words lie inside."""
+    return [q for q in m.claims if q.kind == "quote" and q.span.start <= c.span.start < q.span.end]
 
 
 def _shared_quote(c: Claim, m: Member, members: list[Member]) -> bool:
     """Whether the claim's words lie inside a direct quote that another article also quotes:
     the quote check compares those words (and their numbers), so they make no second finding."""
-    quotes = [q for q in m.claims if q.kind == "quote" and q.span.start <= c.span.start < q.span.end]
-    return any(quote_overlap(q.value, o.value) >= SAME_QUOTE for q in quotes for n in members if n.article != m.article
+    return any(quote_overlap(q.value, o.value) >= SAME_QUOTE for q in _quotes_around(c, m) for n in members if n.article != m.article
                for o in n.claims if o.kind == "quote")  # fmt: skip
 
 
