@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from ..events.quantities import NUMBER_WORDS, QUALIFIERS, VAGUE, casualties, durations, number, bounds
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
 from ..timex import COUNTED
-from .happenings import happening, place_names
+from .happenings import happening, place_names, thing_dated
 from .values import fold
 from .vocabulary import Vocabulary
 
@@ -24,6 +24,8 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 YEARS_OLD = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
 QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
 DIRECT = {"direct", "mixed"}
+DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.]+)*,\s*")  # "YANGON, ", "KYIV, Ukraine, "
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]")  # " (Wire) —"
 
 
 class ClaimReader:
@@ -247,7 +249,7 @@ class ClaimReader:
         by_span = {(e.when_span.start, e.when_span.end): e for e in events if e.when_span}
         found, seen = [], set()
         for d in dates:
-            if d.start is None or d.granularity not in ("day", "month", "year"):
+            if d.start is None or d.granularity not in ("day", "month", "year") or _dateline(doc.text, d.span):
                 continue
             token, kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
             if kind is None or (d.span, kind) in seen:
@@ -294,13 +296,16 @@ class ClaimReader:
 
     def _kind(self, doc: Doc, span: Span, event: Event | None) -> tuple[int | None, str | None]:
         """The happening word a date belongs to (its index) and its kind, else its event's kind."""
-        hit = happening(doc, span.start, span.end, self.vocab, any_verb=True)
+        if thing_dated(doc, span.start, span.end, self.vocab):
+            return None, None
+        hit = happening(doc, span.start, span.end, self.vocab, date=True)
         if hit:
             return hit[0].i, hit[1]
         if event is None or event.negated or event.hedged:
             return None, None
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        return None, (trigger is not None and self.vocab.happening(trigger.root.lemma_.lower())) or event.type
+        named = trigger is not None and self.vocab.happening(trigger.root.lemma_.lower())
+        return None, named or self.vocab.event_kinds.get(event.type, event.type)
 
     def _named_as_place(self, doc: Doc, ent: DocSpan) -> bool:
         """"the town of Boulkessi", "Sviatoshynskyi district": words that say the name is a place."""
@@ -338,6 +343,13 @@ class ClaimReader:
                 found.append(self._claim(sent, "title", "title", m.span.start, m.span.end, value=m.role,
                                          holder=m.actor, valid=m.role_valid))  # fmt: skip
         return found
+
+
+def _dateline(text: str, span: Span) -> bool:
+    """Whether a date is a dateline's, the day a report was filed ("YANGON, March 14 (Wire) —"),
+    at the head of a paragraph."""
+    line = text.rfind("\n", 0, span.start) + 1
+    return bool(DATELINE_BEFORE.fullmatch(text[line : span.start]) and DATELINE_AFTER.match(text, span.end))
 
 
 def _toll(phrases) -> re.Pattern:

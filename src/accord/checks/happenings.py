@@ -13,15 +13,16 @@ from .vocabulary import Vocabulary
 STEPS = 6  # parse links walked from the words up to their happening
 CLAUSES = ("relcl", "acl")
 PLACES = ("GPE", "LOC", "FAC")  # the entity labels of places
+MODIFIERS = ("compound", "nmod", "amod", "poss", "nummod")  # a word that modifies its noun
 ARGUMENTS = ("dobj", "nsubj", "nsubjpass")  # a light verb's happening: "carried out strikes", "the summit was held"
 NOT_NAMES = ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")  # "on March 19"  # "the truce, which took effect on ...": the clause speaks of its noun
 
 
-def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, any_verb: bool = False) -> tuple[Token, str] | None:
+def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool = False) -> tuple[Token, str] | None:
     """The happening word the words at `start:end` are the place or the date of, and the kind
     of happening it names ("attack", "meeting", ...); None when they lead to none. A verb that
     names no happening passes to its object or subject when it is a light verb ("held talks in
-    Riyadh"), or with `any_verb` any verb's ("used to plan the attack ... on April 22", which
+    Riyadh"), or for a `date` any verb's ("used to plan the attack ... on April 22", which
     the parser hangs from "plan"): a date so placed seldom dates the plan, a place ("In
     Washington, Trump criticised the strikes") often is the scene of the verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -30,21 +31,21 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, any_verb: 
     node = span.root
     if node.dep_ == "nsubj" or (node.dep_ == "pobj" and node.head.lower_ in vocabulary.party_prepositions):
         return None  # "Qatar had been talking to Kigali": a country or a capital for its government, a party
+    if node.head.lower_ in vocabulary.away_prepositions and node.head.dep_ == "prep":
+        return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
     for _ in range(STEPS):
         if node.head is node:
             return None
         node = node.head
-        if node.lower_ in vocabulary.away_prepositions and node.dep_ == "prep":
-            return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
         if node.lower_ in vocabulary.clock_words:
             return None  # "6 p.m. Moscow time": a clock, not a place
-        if (node.ent_type_ in PLACES or node.pos_ == "PROPN") and not start <= node.idx < end:
-            return None  # "Pahalgam in Kashmir": the named thing holds the place, the place holds no happening
+        if _holds_place(node) and not start <= node.idx < end:
+            return None  # "Pahalgam in Kashmir": the named place holds the place, the place holds no happening
         kind = _kind(node, vocabulary)
         if kind:
             return None if _another_day(node, vocabulary) else (node, kind)
         if node.pos_ in ("VERB", "AUX"):
-            light = any_verb or node.lemma_.lower() in vocabulary.light_verbs
+            light = date or node.lemma_.lower() in vocabulary.light_verbs
             done = next((c for c in node.children if light and c.dep_ in ARGUMENTS and _kind(c, vocabulary)), None)
             if done is not None:  # "held talks in Riyadh", "the summit was held in Anchorage"
                 return done, _kind(done, vocabulary)
@@ -53,25 +54,51 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, any_verb: 
     return None
 
 
+def thing_dated(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> bool:
+    """Whether the date at `start:end` modifies a thing that is no happening ("a stronghold of
+    resistance to the 2021 coup", "Monday's statement"): it is that thing's date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    thing = node.head.pos_ == "NOUN" and node.head.ent_type_ not in ("DATE", "TIME")  # not "Thursday morning"
+    return node.dep_ in MODIFIERS and thing and not _kind(node.head, vocabulary)
+
+
 def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()) -> list[Span]:
     """The names of places in a parsed text: the tagger's places, and a proper noun it left
     untagged or mislabelled where a place name stands ("at Pahalgam", "a strike on Kharkiv",
     "the port of Reni", "the Tulkarm camp"), which the gazetteer must then know; `people`:
     the character offsets where the article names a person, which are never places."""
-    found = [ent for ent in doc.ents if ent.label_ in PLACES and ent.root.pos_ == "PROPN"]
+    found = [ent for ent in doc.ents if ent.label_ in PLACES and _name(ent.root)]
     sites = vocabulary.region_words | vocabulary.area_words | vocabulary.site_words
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in NOT_NAMES:
             continue
         head = token.head
         site = (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in sites) or (
-            token.dep_ == "compound" and head.lower_ in sites)  # "the town of Goma" is a place whatever the tagger says
+            token.dep_ == "compound" and head.lower_ in sites and head.i == token.i + 1)  # "the town of Goma" is a place whatever the tagger says
         if token.idx in people:
             continue
-        if site or (token.dep_ == "pobj" and head.lower_ in vocabulary.place_prepositions):
+        struck = token.dep_ == "dobj" and vocabulary.happening(head.lemma_.lower())  # "shelled Kherson", "entered Bukavu"
+        if site or struck or (token.dep_ == "pobj" and head.lower_ in vocabulary.place_prepositions):
             first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
             found.append(doc[first.i : token.i + 1])
     return found
+
+
+def _name(token: Token) -> bool:
+    """Whether a word can be a place's name: a proper noun, or a capitalised word the tagger
+    took for another part of speech ("Sagaing region", tagged a verb)."""
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "VERB") and token.text[:1].isupper() and not token.is_sent_start)
+
+
+def _holds_place(node: Token) -> bool:
+    """Whether a word the walk passes is itself a place (a place name, or a name the tagger
+    gave no kind): a place in it places that place, not a happening. A building, a group or a
+    person the tagger named passes the place on ("struck Soroka Medical Center in Beersheba",
+    "the strike on Hamas leaders in Doha")."""
+    return node.ent_type_ in PLACES or (node.pos_ == "PROPN" and not node.ent_type_)
 
 
 def _another_day(node: Token, vocabulary: Vocabulary) -> bool:

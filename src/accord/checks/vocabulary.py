@@ -32,6 +32,7 @@ class Vocabulary:
     weak_keys: frozenset[str]
     region_words: frozenset[str]
     happenings: dict[str, str]  # lemma -> the kind of happening it names
+    event_kinds: dict[str, str]  # PLOVER event type -> the kind of happening it is
     away_prepositions: frozenset[str]
     area_words: frozenset[str]
     clock_words: frozenset[str]
@@ -110,6 +111,7 @@ def load(path: Path = DATA) -> Vocabulary:
         weak_keys=frozenset(data["weak_keys"]),
         region_words=frozenset(data["region_words"]),
         happenings=inverse(data["happenings"]),
+        event_kinds=inverse(data["event_kinds"]),
         away_prepositions=frozenset(data["away_prepositions"]),
         area_words=frozenset(data["area_words"]),
         clock_words=frozenset(data["clock_words"]),

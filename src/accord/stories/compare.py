@@ -87,6 +87,16 @@ class StoryComparer:
         words = re.findall(r"[a-z]+", m.text[c.sentence.start : c.sentence.end].lower())
         return any(w.endswith("s") and w[:-1] in self.attacks for w in words) and not any(w in self.attacks for w in words)
 
+    def _anchors(self, c: Claim, days: dict) -> list[Claim]:
+        """The places and dates of a figure's sentence that may set it apart; for the length of a
+        happening, only those of a happening of its kind ("the talks lasted three hours ... since
+        rebels seized Goma in January": the capture's place and month say nothing of the talks)."""
+        found = days.get(c.sentence, ())
+        kinds = set(self.vocab.happenings.values())
+        if c.kind != "duration" or c.what not in kinds:
+            return list(found)
+        return [x for x in found if x.holder not in kinds or x.holder == c.what]
+
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
@@ -99,7 +109,7 @@ class StoryComparer:
                 return False
             if kind == "number" and a.what.startswith(TOLLS) and self._several(a, am) != self._several(b, bm):
                 return False  # "strikes across Gaza killed 50" and "a strike on a school killed 20": many and one
-            return not days or not apart(days[am.article].get(a.sentence, ()), days[bm.article].get(b.sentence, ()),
+            return not days or not apart(self._anchors(a, days[am.article]), self._anchors(b, days[bm.article]),
                                          None, None, self.vocab)  # fmt: skip
 
         found = []
