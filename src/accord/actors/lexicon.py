@@ -95,7 +95,7 @@ class Lexicon:
         found = [
             s for s in found
             if (self.keys[s.label_][0] != SECTOR or _names_a_role(s))
-            and not (self.keys[s.label_][0] == PERSON and (_mid_word(s) or s.start in dates))
+            and not (self.keys[s.label_][0] == PERSON and (_mid_word(s) or s.start in dates or _longer_name(s, dates)))
         ]  # fmt: skip
         found.sort(key=lambda s: PRIORITY.index(self.keys[s.label_][0]))
         kept = [Piece(s.start, s.end, *self.keys[s.label_]) for s in sorted(filter_spans(found), key=lambda s: s.start)]
@@ -113,6 +113,15 @@ def _names_a_role(span) -> bool:
         return True
     # ("to press Israel": a verb before a name is no role word)
     return last.pos_ == "ADJ" and last.i + 1 < len(last.doc) and last.nbor().pos_ == "PROPN"
+
+
+def _longer_name(span, dates: set[int]) -> bool:
+    """True when a person's name runs on into another name word ("Abdul Hamid Dbeibah" is not
+    Abdul Hamid): the known name is only the start of someone else's."""
+    if span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.pos_ == "PROPN" and after.is_title and after.ent_type_ in ("PERSON", "") and after.i not in dates
 
 
 def _mid_word(span) -> bool:

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
 from ..model import Actor, Claim, Evidence, Finding, Stance, TimeExpression
-from .values import TOLLS, anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, shared_keys
+from .values import TOLLS, anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, several, shared_keys, slip
 from .vocabulary import Vocabulary
 
 ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
@@ -116,6 +116,8 @@ class ArticleChecks:
         running = [bool(self.vocab.cumulative.search(text[c.sentence.start : c.sentence.end])) for c in (a, b)]
         if a.kind == "number" and running[0] != running[1]:
             return False  # a running total against one event's figure, whatever words they share
+        if a.kind == "number" and a.what.startswith(TOLLS) and several(a, text, self.vocab) != several(b, text, self.vocab):
+            return False  # "strikes across Gaza killed 40" and "a strike on a school killed 15": many and one
         if shared_keys(a, b) >= ALIGN_KEYS:
             return True
         if (a.kind == "duration" and _unit(a, text) == _unit(b, text)) or (a.kind == "number" and a.what.startswith(TOLLS)):
@@ -143,8 +145,10 @@ class ArticleChecks:
 def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
     if a.kind == "place":
         return not one_happening(a, b) or same_place(a, b, vocabulary)
-    if a.kind == "date":
-        return a.holder != b.holder or not (a.explicit and b.explicit) or same_date(a, b)
+    if a.kind == "date":  # inside one article no time zone excuses a day apart
+        one_day = a.granularity == b.granularity == "day" and a.day == b.day
+        return a.holder != b.holder or not (a.explicit and b.explicit) or not slip(a, b) or one_day or (
+            a.granularity != "day" and same_date(a, b))
     return same_amount(a, text, b, text, open_bound=OPEN_BOUND)
 
 

@@ -24,6 +24,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 YEARS_OLD = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
 QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
 DIRECT = {"direct", "mixed"}
+ANOTHER_DAY = "another day"  # the holder of a date told as days before or after the happening reported
 DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.]+)*,\s*")  # "YANGON, ", "KYIV, Ukraine, "
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]")  # " (Wire) —"
 
@@ -36,6 +37,8 @@ class ClaimReader:
         `locate(name, span, countries)`: the gazetteer's Place for a name."""
         self.vocab = vocabulary
         self.toll = _toll(vocabulary.toll_phrases)
+        self.offset = re.compile(  # "Nine days earlier, on 4 April": the day of another happening
+            r"\b(?:" + "|".join(vocabulary.offset_units) + r")s?\s+(?:" + "|".join(vocabulary.time_offsets) + r")\W{0,3}(?:on|in)?\s*$", re.I)
         self.country_names = country_names
         self.locate = locate
 
@@ -252,6 +255,8 @@ class ClaimReader:
             if d.start is None or d.granularity not in ("day", "month", "year") or _dateline(doc.text, d.span):
                 continue
             token, kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
+            if kind and self.offset.search(doc.text[sentence_at(d.span.start).start_char : d.span.start]):
+                kind = ANOTHER_DAY  # it still sets its sentence's figures apart from the story's
             if kind is None or (d.span, kind) in seen:
                 continue
             seen.add((d.span, kind))
@@ -269,7 +274,8 @@ class ClaimReader:
         found = []
         persons = {a.id for a in actors if a.kind == "person"}
         people = {i for m in mentions if m.actor in persons for i in range(m.span.start, m.span.end)}
-        for ent in place_names(doc, self.vocab, people):
+        known = tuple((m.span.start, m.span.end) for m in mentions if m.kind == "place")
+        for ent in place_names(doc, self.vocab, people, known):
             words = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             hit = happening(doc, ent.start_char, ent.end_char, self.vocab)
             if hit is None or not words:
@@ -318,7 +324,8 @@ class ClaimReader:
             return "country"
         after = doc[ent.end : ent.end + 1]
         words = {t.lower_ for t in ent} | {t.lower_ for t in after}
-        return "area" if words & self.vocab.area_words else "place"
+        compass = place.rule != "gazetteer" and ent[0].lower_ in self.vocab.compass_words  # "North Kivu"
+        return "area" if words & self.vocab.area_words or compass else "place"
 
     def _quotes(self, doc: Doc, quotes, actors, sentence_at) -> list[Claim]:
         found = []

@@ -33,14 +33,21 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool
         return None  # "Qatar had been talking to Kigali": a country or a capital for its government, a party
     if node.head.lower_ in vocabulary.away_prepositions and node.head.dep_ == "prep":
         return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
+    prep = node.head
+    if node.dep_ == "pobj" and prep.lower_ in ("from", "of") and prep.head.lower_ in vocabulary.distance_words:
+        return None  # "roughly 120 kilometres from Goma": a landmark the distance runs from
+    if node.head.lower_ in vocabulary.clock_words:
+        return None  # "6 p.m. Moscow time": a clock, not a place
+    if node.head.dep_ == "ROOT" and node.head.pos_ == "ADP":
+        return _fronted(node.head, vocabulary)
     for _ in range(STEPS):
         if node.head is node:
             return None
         node = node.head
-        if node.lower_ in vocabulary.clock_words:
-            return None  # "6 p.m. Moscow time": a clock, not a place
         if _holds_place(node) and not start <= node.idx < end:
             return None  # "Pahalgam in Kashmir": the named place holds the place, the place holds no happening
+        if node.dep_ == "nsubj" and not _kind(node, vocabulary):
+            return None  # "delegates of Kinshasa signed", "forces in Kursk attacked": the doer's place, not the deed's
         kind = _kind(node, vocabulary)
         if kind:
             return None if _another_day(node, vocabulary) else (node, kind)
@@ -65,12 +72,19 @@ def thing_dated(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> bool:
     return node.dep_ in MODIFIERS and thing and not _kind(node.head, vocabulary)
 
 
-def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()) -> list[Span]:
-    """The names of places in a parsed text: the tagger's places, and a proper noun it left
-    untagged or mislabelled where a place name stands ("at Pahalgam", "a strike on Kharkiv",
-    "the port of Reni", "the Tulkarm camp"), which the gazetteer must then know; `people`:
-    the character offsets where the article names a person, which are never places."""
+def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset(), known: tuple = ()) -> list[Span]:
+    """The names of places in a parsed text: the tagger's places, the places the knowledge
+    base names (`known`: their character spans), whatever the tagger called them ("Odesa",
+    tagged a nationality), and a proper noun left untagged or mislabelled where a place name
+    stands ("at Pahalgam", "a strike on Kharkiv", "the port of Reni", "the Tulkarm camp"),
+    which the gazetteer must then know; `people`: the character offsets where the article
+    names a person, which are never places."""
     found = [ent for ent in doc.ents if ent.label_ in PLACES and _name(ent.root)]
+    tagged = {t.i for ent in found for t in ent}
+    for start, end in known:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not tagged & set(range(span.start, span.end)):
+            found.append(span)
     sites = vocabulary.region_words | vocabulary.area_words | vocabulary.site_words
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in NOT_NAMES:
@@ -85,6 +99,20 @@ def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()
             first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
             found.append(doc[first.i : token.i + 1])
     return found
+
+
+def _fronted(prep: Token, vocabulary: Vocabulary) -> tuple[Token, str] | None:
+    """The happening of a sentence that opens with its place ("In Khan Younis, a strike on a
+    camp killed eight"), where the parser made the preposition the root: the first happening
+    word after it, unless a verb that names none comes first ("In Washington, Trump
+    criticised the strikes")."""
+    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+        kind = _kind(token, vocabulary)
+        if kind:
+            return token, kind
+        if token.pos_ == "VERB":
+            return None
+    return None
 
 
 def _name(token: Token) -> bool:

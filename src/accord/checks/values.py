@@ -18,6 +18,7 @@ ROUND_NUMBER = 0.05  # a bare round number ("1,500") allows 5%
 TOLLS = ("killed", "injured")  # what a casualty figure counts: a toll may rise as reports come in
 WHOLE = ("country", "area")  # places that hold others: a figure for one counts more than a figure for a place
 SETTLED_DAYS = 2  # a date this many days before a report is no longer a matter of time zones
+SLIP_DAYS = 7  # two dates this close may be one written wrong (a weekday mistaken)
 
 
 def _tolerance(claim: Claim, text: str) -> float:
@@ -60,6 +61,29 @@ def same_date(a: Claim, b: Claim, published: date | None = None) -> bool:
         settled = published and a.explicit and b.explicit and (published - max(a.day, b.day)).days > SETTLED_DAYS
         return abs((a.day - b.day).days) <= (0 if settled else 1)
     return a.day <= (b.day_end or b.day) and b.day <= (a.day_end or a.day)
+
+
+def slip(a: Claim, b: Claim) -> bool:
+    """Whether two dates that disagree could be one date written wrong: days a week or less
+    apart (a wrong weekday), the same day of another month or year, the same month of another
+    year, or neighbouring months or years. Dates further apart tell of other happenings ("In
+    January, an airstrike on ..." beside the strike of 12 March)."""
+    if a.granularity == b.granularity == "day":
+        close = abs((a.day - b.day).days) <= SLIP_DAYS
+        return close or a.day.day == b.day.day or (a.day.month, a.day.day) == (b.day.month, b.day.day)
+    if a.granularity == b.granularity == "month":
+        months = abs((a.day.year - b.day.year) * 12 + a.day.month - b.day.month)
+        return months <= 1 or a.day.month == b.day.month
+    if a.granularity == b.granularity == "year":
+        return abs(a.day.year - b.day.year) <= 1
+    return False
+
+
+def several(claim: Claim, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a claim's sentence tells of several attacks ("strikes across Gaza") and of no one attack."""
+    words = re.findall(r"[a-z]+", text[claim.sentence.start : claim.sentence.end].lower())
+    attacks = vocabulary.attacks
+    return any(w.endswith("s") and w[:-1] in attacks for w in words) and not any(w in attacks for w in words)
 
 
 def one_happening(a: Claim, b: Claim) -> bool:

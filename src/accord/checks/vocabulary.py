@@ -33,8 +33,11 @@ class Vocabulary:
     region_words: frozenset[str]
     happenings: dict[str, str]  # lemma -> the kind of happening it names
     event_kinds: dict[str, str]  # PLOVER event type -> the kind of happening it is
+    attacks: frozenset[str]  # the words of an attack
     away_prepositions: frozenset[str]
     area_words: frozenset[str]
+    compass_words: frozenset[str]
+    distance_words: frozenset[str]
     clock_words: frozenset[str]
     noun_only: frozenset[str]
     cumulative: re.Pattern  # words of a running total ("since", "so far")
@@ -112,8 +115,11 @@ def load(path: Path = DATA) -> Vocabulary:
         region_words=frozenset(data["region_words"]),
         happenings=inverse(data["happenings"]),
         event_kinds=inverse(data["event_kinds"]),
+        attacks=frozenset(data["happenings"]["attack"]),
         away_prepositions=frozenset(data["away_prepositions"]),
         area_words=frozenset(data["area_words"]),
+        compass_words=frozenset(data["compass_words"]),
+        distance_words=frozenset(data["distance_words"]),
         clock_words=frozenset(data["clock_words"]),
         noun_only=frozenset(data["noun_only"]),
         cumulative=re.compile(r"\b(?:" + "|".join(map(re.escape, data["cumulative"])) + r")\b", re.I),

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import (TOLLS, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place,
+from ..checks.values import (TOLLS, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, several, slip,
                              same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
@@ -45,7 +45,6 @@ class StoryComparer:
     def __init__(self, vocabulary: Vocabulary, names: dict[str, str] | None = None):
         self.vocab = vocabulary
         self.names = names or {}  # actor id -> name, for explanations
-        self.attacks = {w for w, kind in vocabulary.happenings.items() if kind == "attack"}
 
     def __call__(self, story: str, members: list[Member]) -> list[Finding]:
         if len({m.article for m in members}) < 2:
@@ -75,17 +74,14 @@ class StoryComparer:
             return False
         if a.kind == "date" and _year_apart(a, b):
             return True  # the same day of the year, another year: a year written wrong
+        if a.kind == "date" and not (same_date(a, b) or slip(a, b)):
+            return False  # months apart: another happening of the same kind
         if a.kind == "date" and not (a.explicit and b.explicit) and a.granularity != b.granularity:
             return False
         counted = a.kind == "number" and a.what not in TOLLS and not a.what.startswith(TOLLS)
         if counted:  # the counted noun itself ("hostages") says nothing about which count it is
             return shared_keys(a, b, without=self.vocab.counting(a.what)) >= ALIGN_COUNT
         return shared_keys(a, b) >= ALIGN[a.kind]
-
-    def _several(self, c: Claim, m: Member) -> bool:
-        """Whether the claim's sentence tells of several attacks ("strikes", "raids") and of no one attack."""
-        words = re.findall(r"[a-z]+", m.text[c.sentence.start : c.sentence.end].lower())
-        return any(w.endswith("s") and w[:-1] in self.attacks for w in words) and not any(w in self.attacks for w in words)
 
     def _anchors(self, c: Claim, days: dict) -> list[Claim]:
         """The places and dates of a figure's sentence that may set it apart; for the length of a
@@ -107,7 +103,7 @@ class StoryComparer:
             (a, am), (b, bm) = x, y
             if am.article == bm.article or not self._aligned(a, b):
                 return False
-            if kind == "number" and a.what.startswith(TOLLS) and self._several(a, am) != self._several(b, bm):
+            if kind == "number" and a.what.startswith(TOLLS) and several(a, am.text, self.vocab) != several(b, bm.text, self.vocab):
                 return False  # "strikes across Gaza killed 50" and "a strike on a school killed 20": many and one
             return not days or not apart(self._anchors(a, days[am.article]), self._anchors(b, days[bm.article]),
                                          None, None, self.vocab)  # fmt: skip
