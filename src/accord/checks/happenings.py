@@ -85,9 +85,10 @@ def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not tagged & set(range(span.start, span.end)):
             found.append(span)
+            tagged.update(range(span.start, span.end))
     sites = vocabulary.region_words | vocabulary.area_words | vocabulary.site_words
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in NOT_NAMES:
+        if token.pos_ != "PROPN" or token.ent_type_ in PLACES or token.ent_type_ in NOT_NAMES or token.i in tagged:
             continue
         head = token.head
         site = (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in sites) or (

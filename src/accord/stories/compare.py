@@ -10,6 +10,7 @@ tolls rise as a day goes on.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ..model import Claim, Evidence, Finding, Span
 ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
 ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
 SAME_QUOTE = 0.6
+OPEN_BOUND = 2.0  # across outlets, "at least 13" is not a figure more than twice as high (31)
 ANCHORED = ("number", "duration")  # figures whose sentences' days and places may set them apart
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
          "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
@@ -65,7 +67,7 @@ class StoryComparer:
             return same_place(a, b, self.vocab)
         if a.what != b.what:  # sums in two currencies
             return same_sum(a, am.text, b, bm.text, self.vocab.dollar_rates)
-        return same_amount(a, am.text, b, bm.text)
+        return same_amount(a, am.text, b, bm.text, open_bound=OPEN_BOUND if a.kind == "number" else math.inf)
 
     def _aligned(self, a: Claim, b: Claim) -> bool:
         if self.vocab.measure(a.what) != self.vocab.measure(b.what) or (a.kind == "date" and a.holder != b.holder):
