@@ -143,12 +143,10 @@ class ArticleChecks:
 
 
 def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
-    if a.kind == "place":
-        return not one_happening(a, b) or same_place(a, b, vocabulary)
-    if a.kind == "date":  # inside one article no time zone excuses a day apart
-        one_day = a.granularity == b.granularity == "day" and a.day == b.day
-        return a.holder != b.holder or not (a.explicit and b.explicit) or not slip(a, b) or one_day or (
-            a.granularity != "day" and same_date(a, b))
+    if a.kind == "place":  # attacks come in waves over many places: only a meeting's or a deal's place is one
+        return a.holder == "attack" or not one_happening(a, b) or same_place(a, b, vocabulary)
+    if a.kind == "date":  # a day apart may be the next day of a campaign of many days
+        return a.holder != b.holder or not (a.explicit and b.explicit) or not slip(a, b) or same_date(a, b)
     return same_amount(a, text, b, text, open_bound=OPEN_BOUND)
 
 

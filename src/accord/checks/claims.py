@@ -17,7 +17,7 @@ from ..events.quantities import NUMBER_WORDS, QUALIFIERS, VAGUE, casualties, dur
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
 from ..timex import COUNTED
 from .happenings import happening, place_names, thing_dated
-from .values import fold
+from .values import TOLLS, fold
 from .vocabulary import Vocabulary
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -113,7 +113,7 @@ class ClaimReader:
                 claim = self._money(sent, ent)
                 if claim:
                     found.append(claim)
-        return [q for q in (self._qualified(sent, c) for c in found) if q]
+        return _latest([q for q in (self._qualified(sent, c) for c in found) if q])
 
     def _qualified(self, sent: DocSpan, claim: Claim) -> Claim | None:
         """The claim as its number's words qualify it: none for an addition ("four more
@@ -352,6 +352,16 @@ class ClaimReader:
         return found
 
 
+def _latest(claims: list[Claim]) -> list[Claim]:
+    """A sentence that says a toll rose and gives two figures of it ("has risen to 75, after a
+    first count listed 43") states the highest; the lower ones are earlier counts."""
+    top = {}
+    for c in claims:
+        if c.rising and c.what in TOLLS and c.low is not None:
+            top[c.what] = max(top.get(c.what, c.low), c.low)
+    return [c for c in claims if not (c.what in top and c.low is not None and c.low < top[c.what])]
+
+
 def _dateline(text: str, span: Span) -> bool:
     """Whether a date is a dateline's, the day a report was filed ("YANGON, March 14 (Wire) —"),
     at the head of a paragraph."""
@@ -362,7 +372,7 @@ def _dateline(text: str, span: Span) -> bool:
 def _toll(phrases) -> re.Pattern:
     """"the death toll rose to 12", "the number of people killed stood at 22": a toll's figure."""
     return re.compile(
-        r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b[^.;]{0,40}?"
+        r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b[^.;]{0,60}?"
         r"\b(?:to|at|of|reached|hit|is|was|stood at)\s+"
         r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
         r"(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
