@@ -1,0 +1,73 @@
+"""What the claims stage reads as the place, the date or the toll of a happening, in sentences
+written for these tests: the phrasings of conflict news it must read, and the look-alikes
+it must leave alone."""
+
+from datetime import date
+
+import pytest
+
+import accord
+from accord.checks.values import slip
+from accord.model import Claim, Span
+
+
+def claimed(text: str, kind: str, published: str = "2025-06-10"):
+    analysis = accord.analyze(text, published=published)
+    return [(analysis.article.text[c.span.start : c.span.end], c.holder) for c in analysis.claims if c.kind == kind]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Heavy clashes broke out in Tripoli late on Monday.", [("Tripoli", "attack")]),  # a light verb's subject
+    ("A suicide bomber detonated explosives at a market in Baidoa.", [("Baidoa", "attack")]),
+    ("An Iranian missile struck Soroka Medical Center in Beersheba.", [("Beersheba", "attack")]),  # through a building's name
+    ("Russian forces shelled Nikopol overnight.", [("Nikopol", "attack")]),  # the object of the attack
+    ("The town, roughly 120 kilometres from Goma, was seized on March 19.", []),  # a distance's landmark
+    ("Delegates of Kinshasa signed the declaration on Saturday.", []),  # a capital for its government
+    ("A car bomb exploded near a military convoy in Mogadishu on Sunday.", [("Mogadishu", "attack")]),  # near the convoy, in the city
+])  # fmt: skip
+def test_the_place_of_a_happening(text, expected):
+    assert claimed(text, "place") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sagaing, a stronghold of resistance to the 2021 coup, has been hit by more airstrikes than any other region.", []),
+    ("YANGON, March 14 (Wire) — A military airstrike on a monastery killed 19 people on Thursday.", [("Thursday", "attack")]),
+    ("Nine days earlier, on 4 April, a missile killed 20 people in Kryvyi Rih.", [("4 April", "another day")]),
+    ("Lawmakers elected army chief Joseph Aoun as president on Thursday.", [("Thursday", "election")]),
+])  # fmt: skip
+def test_the_date_of_a_happening(text, expected):
+    assert claimed(text, "date", "2025-03-14") == expected
+
+
+def test_a_toll_said_to_have_risen_states_its_highest_figure():
+    text = "Volunteers say the death toll from Friday's drone strike on a mosque has risen to 75, after a first count listed 43 dead."
+    analysis = accord.analyze(text, published="2025-09-20")
+    assert [(c.what, c.low) for c in analysis.claims if c.kind == "number"] == [("killed", 75.0)]
+
+
+def test_a_toll_of_strikes_across_an_area_and_one_strike_s_toll_are_no_contradiction():
+    text = (
+        "Israeli strikes killed at least 40 Palestinians across Gaza on Sunday, health officials said.\n\n"
+        "An airstrike on a school sheltering displaced families in Gaza City killed 15 people, the civil defence agency said."
+    )
+    assert accord.analyze(text, published="2025-06-10").findings == ()
+
+
+def test_a_known_name_that_runs_on_into_another_is_not_that_person():
+    analysis = accord.analyze("Abdul Hamid Dbeibah met the envoy in Tripoli.", published="2025-05-14")
+    assert "Abdul Hamid" not in {a.name for a in analysis.actors}
+
+
+def day(value: str, granularity: str = "day") -> Claim:
+    return Claim(kind="date", what="date", span=Span(0, 1), sentence=Span(0, 1), day=date.fromisoformat(value), granularity=granularity)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (day("2025-03-12"), day("2025-03-14"), True),  # a weekday mistaken
+    (day("2025-02-16"), day("2025-01-16"), True),  # the same day of another month
+    (day("2024-08-08"), day("2025-08-08"), True),  # another year
+    (day("2025-03-12"), day("2025-01-01", "month"), False),  # a month of another happening
+    (day("2025-03-12"), day("2025-05-30"), False),  # months apart
+])  # fmt: skip
+def test_a_slip_is_a_date_written_wrong_not_another_happening(a, b, expected):
+    assert slip(a, b) is expected
