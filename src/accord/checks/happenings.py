@@ -31,24 +31,24 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool
     node = span.root
     if node.dep_ == "nsubj" or (node.dep_ == "pobj" and node.head.lower_ in vocabulary.party_prepositions):
         return None  # "Qatar had been talking to Kigali": a country or a capital for its government, a party
-    if node.head.lower_ in vocabulary.away_prepositions and node.head.dep_ == "prep":
+    head = node.head
+    if head.lower_ in vocabulary.away_prepositions and head.dep_ == "prep":
         return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
-    prep = node.head
-    if node.dep_ == "pobj" and prep.lower_ in ("from", "of") and prep.head.lower_ in vocabulary.distance_words:
+    if node.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lower_ in vocabulary.distance_words:
         return None  # "roughly 120 kilometres from Goma": a landmark the distance runs from
-    if node.head.lower_ in vocabulary.clock_words:
+    if head.lower_ in vocabulary.clock_words:
         return None  # "6 p.m. Moscow time": a clock, not a place
-    if node.head.dep_ == "ROOT" and node.head.pos_ == "ADP":
-        return _fronted(node.head, vocabulary)
+    if head.dep_ == "ROOT" and head.pos_ == "ADP":
+        return _fronted(head, vocabulary)
     for _ in range(STEPS):
         if node.head is node:
             return None
         node = node.head
         if _holds_place(node) and not start <= node.idx < end:
             return None  # "Pahalgam in Kashmir": the named place holds the place, the place holds no happening
-        if node.dep_ == "nsubj" and not _kind(node, vocabulary):
-            return None  # "delegates of Kinshasa signed", "forces in Kursk attacked": the doer's place, not the deed's
         kind = _kind(node, vocabulary)
+        if node.dep_ == "nsubj" and not kind:
+            return None  # "delegates of Kinshasa signed", "forces in Kursk attacked": the doer's place, not the deed's
         if kind:
             return None if _another_day(node, vocabulary) else (node, kind)
         if node.pos_ in ("VERB", "AUX"):

@@ -47,6 +47,7 @@ class StoryComparer:
     def __init__(self, vocabulary: Vocabulary, names: dict[str, str] | None = None):
         self.vocab = vocabulary
         self.names = names or {}  # actor id -> name, for explanations
+        self.kinds = frozenset(vocabulary.happenings.values())  # the kinds of happening
 
     def __call__(self, story: str, members: list[Member]) -> list[Finding]:
         if len({m.article for m in members}) < 2:
@@ -90,10 +91,9 @@ class StoryComparer:
         happening, only those of a happening of its kind ("the talks lasted three hours ... since
         rebels seized Goma in January": the capture's place and month say nothing of the talks)."""
         found = days.get(c.sentence, ())
-        kinds = set(self.vocab.happenings.values())
-        if c.kind != "duration" or c.what not in kinds:
+        if c.kind != "duration" or c.what not in self.kinds:
             return list(found)
-        return [x for x in found if x.holder not in kinds or x.holder == c.what]
+        return [x for x in found if x.holder not in self.kinds or x.holder == c.what]
 
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
