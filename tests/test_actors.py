@@ -226,3 +226,18 @@ def test_the_holder_of_a_wrong_title_is_found_though_the_title_also_names_past_i
     assert resolver.others_holding("person:sergey-lavrov", "defence minister", day) == ["Andrei Belousov"]
     assert resolver.others_holding("person:sergey-lavrov", "foreign minister", day) == []  # his own office
     assert resolver.others_holding("person:sergey-lavrov", "envoy", day) == []  # names no one office
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before_it():
+    a = accord.analyze("Defence Minister Khawaja Asif led the delegation. \"The border will be calm,\" Asif wrote on X.",
+                       published="2025-10-19")  # fmt: skip
+    [surname] = [m for m in a.mentions if m.text == "Asif"]
+    assert surname.actor == "person:khawaja-asif" and surname.rule == "surname"
+    assert [q.speaker for q in a.quotes] == ["person:khawaja-asif"]
+
+
+def test_two_titles_joined_before_one_name_are_one_person():
+    a = accord.analyze("Deputy Prime Minister and Foreign Minister Ishaq Dar spoke in Islamabad.", published="2025-05-10")
+    assert {m.text: m.actor for m in a.mentions}["Deputy Prime Minister"] == "person:ishaq-dar"
+    b = accord.analyze("The president and Foreign Minister Ishaq Dar met in Islamabad.", published="2025-05-10")
+    assert {m.text: m.actor for m in b.mentions}["The president"] != "person:ishaq-dar"  # two people

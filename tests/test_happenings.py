@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import accord
-from accord.checks.values import slip
+from accord.checks.values import ANOTHER_DAY, slip
 from accord.model import Claim, Span
 
 
@@ -58,12 +58,15 @@ def test_a_known_name_that_runs_on_into_another_is_not_that_person():
     assert "Abdul Hamid" not in {a.name for a in analysis.actors}
 
 
-def day(value: str, granularity: str = "day") -> Claim:
-    return Claim(kind="date", what="date", span=Span(0, 1), sentence=Span(0, 1), day=date.fromisoformat(value), granularity=granularity)
+def day(value: str, granularity: str = "day", explicit: bool = True) -> Claim:
+    return Claim(kind="date", what="date", span=Span(0, 1), sentence=Span(0, 1), day=date.fromisoformat(value),
+                 granularity=granularity, explicit=explicit)  # fmt: skip
 
 
 @pytest.mark.parametrize("a, b, expected", [
-    (day("2025-03-12"), day("2025-03-14"), True),  # a weekday mistaken
+    (day("2025-03-12"), day("2025-03-14"), True),  # a date mistaken
+    (day("2025-03-12", explicit=False), day("2025-03-13"), True),  # a weekday mistaken for the next
+    (day("2025-03-12", explicit=False), day("2025-03-14"), False),  # the next-but-one day of a campaign
     (day("2025-02-16"), day("2025-01-16"), True),  # the same day of another month
     (day("2024-08-08"), day("2025-08-08"), True),  # another year
     (day("2025-03-12"), day("2025-01-01", "month"), False),  # a month of another happening
@@ -71,3 +74,19 @@ def day(value: str, granularity: str = "day") -> Claim:
 ])  # fmt: skip
 def test_a_slip_is_a_date_written_wrong_not_another_happening(a, b, expected):
     assert slip(a, b) is expected
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The two sides would exchange 175 prisoners each on Wednesday, officials said.", "Wednesday"),  # a plan
+    ("Drones have pounded Port Sudan since Sunday, the army said.", "Sunday"),  # a stretch's bound
+    ("Sumy began three days of mourning on Monday after a missile attack killed 34 people.", "Monday"),  # another verb's
+])  # fmt: skip
+def test_a_date_that_is_not_the_day_of_its_happening_only_sets_its_sentence_apart(text, words):
+    dates = {c.value: c.holder for c in accord.analyze(text, published="2025-04-15").claims if c.kind == "date"}
+    assert dates.get(words) in (None, ANOTHER_DAY)
+
+
+def test_delegations_that_sat_down_met():
+    text = "When the delegations sat down in Doha on 18 October 2024, the gap looked wide."
+    dates = [c for c in accord.analyze(text, published="2025-10-21").claims if c.kind == "date"]
+    assert [(c.value, c.holder) for c in dates] == [("18 October 2024", "meeting")]

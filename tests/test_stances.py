@@ -26,6 +26,9 @@ def stances_of(text):
         ("Israeli Prime Minister Benjamin Netanyahu ruled out a Palestinian state.", "ISRGOV", "two-state", "oppose"),
         ("Egypt backs a two-state solution, its foreign minister said.", "EGY", "two-state", "support"),
         ("Russian President Vladimir Putin said Moscow would agree to a ceasefire only if Western arms deliveries stopped.", "RUSGOV", "ceasefire", "conditional"),
+        ("Russian President Vladimir Putin replied with an offer of talks, without agreeing to the truce.", "RUSGOV", "ceasefire", "oppose"),
+        ("The Lebanese cabinet approved a timetable for the disarmament of armed groups.", "LBNGOV", "disarmament", "support"),
+        ("Kinshasa is not demanding the withdrawal of the rebels before a final deal.", "CODGOV", "withdrawal", "oppose"),
     ],
 )
 def test_table_of_stances(sentence, holder_code, issue, polarity):
@@ -65,3 +68,10 @@ def test_seed_stances_and_their_matrix():
     assert "unrealistic" in hegseth[0].cue.text_in(text)
     matrix = stance_matrix([seed])
     assert matrix["USAGOV"]["territory"] == {"oppose": 1, "support": 1}
+
+
+def test_a_country_and_its_government_on_both_sides_of_an_issue_contradict():
+    text = ("Officials in New Delhi said the Indian government had agreed to begin talks with Pakistan on other issues. "
+            "But India had not agreed to hold talks on any other issue, other officials insisted.")  # fmt: skip
+    found = [f for f in accord.analyze(text, published="2025-05-10").findings if f.kind == "internal contradiction"]
+    assert len(found) == 1 and "peace talks" in found[0].explanation.lower()

@@ -266,3 +266,31 @@ def test_tolls_of_reports_that_place_the_strike_apart_are_one_places_finding_not
         ("2025-05-04", "A Russian missile strike on Kramatorsk killed seven people on Sunday, the governor said."),
     )
     assert [f.kind for f in found] == ["places differ"]
+
+
+def test_a_head_title_the_country_lacks_against_the_right_one_is_a_title_finding():
+    (f,) = compared(
+        ("2025-07-28", "Malaysian Prime Minister Anwar Ibrahim said Thailand and Cambodia agreed to a ceasefire in Putrajaya."),
+        ("2025-07-28", "Malaysian President Anwar Ibrahim said Thailand and Cambodia agreed to a ceasefire in Putrajaya."),
+    )
+    assert f.kind == "titles differ" and "Malaysian President Anwar Ibrahim" in {e.text for e in f.evidence}
+
+
+def test_a_title_held_by_someone_else_against_a_vaguer_one_is_a_title_finding():
+    (f,) = compared(
+        ("2025-08-07", "The paper was presented to Lebanese leaders by US envoy Tom Barrack on Thursday."),
+        ("2025-08-09", "The paper was carried to Beirut by US Secretary of State Tom Barrack on Thursday."),
+    )
+    assert f.kind == "titles differ" and {e.text for e in f.evidence} == {"US envoy Tom Barrack", "US Secretary of State Tom Barrack"}
+
+
+def test_one_day_apart_is_a_date_finding_only_against_a_majority_and_away_from_midnight():
+    told = "The Lebanese cabinet approved the army's plan on {} in Baabda, ministers said."
+    assert [f.kind for f in compared(("2025-08-08", told.format("Thursday")), ("2025-08-08", told.format("Wednesday")))] == []
+    three = [("2025-08-08", told.format("Thursday")), ("2025-08-08", told.format("Thursday") + " It was a long session."),
+             ("2025-08-08", told.format("Wednesday"))]  # fmt: skip
+    assert [f.kind for f in compared(*three)] == ["dates differ"]
+    late = "Missiles struck the port late on {}, killing 12 people, officials said."
+    early = "Missiles struck the port early on {}, killing 12 people, officials said."
+    pairs = [("2025-08-08", late.format("Wednesday")), ("2025-08-08", late.format("Wednesday")), ("2025-08-08", early.format("Thursday"))]
+    assert compared(*pairs) == []  # one night, told from either side of midnight

@@ -187,6 +187,7 @@ class Claim:
     day_end: date | None = None
     granularity: str | None = None  # dates: day | week | month | year; places: country | place
     explicit: bool = False  # dates: written out ("4 March", "2025"), not counted from publication ("on Sunday")
+    hours: tuple[float, float] | None = None  # dates: the hours of the day the words allow ("late on Sunday": 18-24)
     value: str | None = None  # places: the place; quotes and dates: the words; titles: the title
     holder: str | None = None  # quotes: the speaker; titles: the person; places and dates: the event type
     speaker: Span | None = None  # quotes: the words naming the speaker

@@ -42,8 +42,7 @@ class Pipeline:
         self.code_events = EventStage(self.kb, load_codebook(), None if rules_only else load_classifier())
         self.extract_quotes = QuoteExtractor()
         self.find_stances = StanceExtractor(nlp.load())
-        self.run_checks = CheckStage(self.kb, self.resolve_actors.tenures, self.resolve_actors.others_holding,
-                                     self.code_events.gazetteer.locate)  # one gazetteer serves events and claims
+        self.run_checks = CheckStage(self.kb, self.resolve_actors, self.code_events.gazetteer.locate)  # one gazetteer serves events and claims
         self.names = nlp.NameGate(self.resolve_actors.lexicon.pieces)
 
     def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:

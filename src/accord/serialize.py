@@ -6,7 +6,7 @@ from typing import Any
 
 from .model import Analysis, Claim, Span
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def _plain(value: Any, text: str) -> Any:
@@ -40,4 +40,5 @@ def claim_from_dict(record: dict) -> Claim:
     for name in ("day", "day_end"):
         values[name] = date.fromisoformat(record[name]) if record.get(name) else None
     values["keys"] = tuple(record.get("keys", ()))
+    values["hours"] = tuple(record["hours"]) if record.get("hours") else None
     return Claim(**values)

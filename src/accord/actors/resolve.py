@@ -117,6 +117,7 @@ class ActorResolver:
         if self._owned(doc, drafts, pronouns):  # pronouns that stood for the owned words follow them
             pronouns = self._pronouns(doc, article, drafts)
         drafts += pronouns
+        drafts += _surnames(doc, drafts)
         drafts += self._joint(doc, article, drafts)
         drafts.sort(key=lambda d: (d.start, d.end))
         return self._finish(doc, drafts, as_of, as_of_rule, window)
@@ -217,6 +218,11 @@ class ActorResolver:
         home = self._title_home(titles[-1].key) if titles and not codes else None
         codes = codes or ([home] if home else []) or (self._only_country(titles[-1].key) if titles else [])
         body = self._body_sector(pieces)  # "a Gazprom spokesman" speaks for Gazprom, not the Kremlin
+        shared = _shares_name(doc, ph, named) if titles and len(pieces) == len(titles) else None
+        if shared is not None:  # "Deputy Prime Minister and Foreign Minister Ishaq Dar": both titles are his
+            title = None if ph.not_office else titles[-1].key
+            return [_Draft(span.start_char, span.end_char, shared.actor, "role", "title shared with a name", title=title,
+                           person=shared.person)]  # fmt: skip
         if titles and not ph.not_office:
             holder = self._holder(titles[-1].key, codes, as_of, named, span.start_char, body)
             if holder:
@@ -459,6 +465,10 @@ class ActorResolver:
         person = self.kb.people[person_id]
         return [t for t in person.roles if self._fits(self.kb.offices[t.office], title)]
 
+    def names_an_office(self, title: str, country: str) -> bool:
+        """Whether any office of the country, past or present, bears the title."""
+        return bool(self._offices(title, [country]))
+
     def others_holding(self, person_id: str, title: str, day: date) -> list[str]:
         """Who else, on `day`, held the one office that `title` names in the person's country
         (a title that names several offices held that day, like a bare "envoy", names nobody's;
@@ -508,6 +518,38 @@ class ActorResolver:
             return Actor(actor_id, name, "group", code, country if country in kb.countries else None, sector)
         country = d.code[:3] if d.code and d.code[:3] in kb.countries else None
         return Actor(actor_id, key, d.actor_kind or "organisation", d.code, country, d.code[3:] or None if country else None)
+
+
+def _shares_name(doc: Doc, ph: Phrase, named: list[_Draft]) -> _Draft | None:
+    """The titled name a bare title is joined to by "and" ("Deputy Prime Minister and Foreign
+    Minister Ishaq Dar"): one person holding two offices, not two people."""
+    if ph.end + 1 >= len(doc) or doc[ph.end].lower_ != "and" or not doc[ph.start].is_title:
+        return None  # "the president and Foreign Minister Ishaq Dar" are two people
+    after = doc[ph.end + 1].idx
+    return next((d for d in named if d.start == after and d.person is not None and d.title), None)
+
+
+def _surnames(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """A person of the base named in full, then by surname alone, which the tagger often
+    leaves untagged ("Defence Minister Khawaja Asif ... Asif wrote on X"): the surname is that
+    person, when one person named before it bears it."""
+    taken = {i for d in drafts for i in range(d.start, d.end)}
+    bearers: dict[str, set[str]] = {}
+    first: dict[str, _Draft] = {}
+    for d in sorted(drafts, key=lambda d: d.start):
+        if d.person is not None and d.kind == "name":
+            surname = d.person.name.split()[-1]
+            bearers.setdefault(surname, set()).add(d.person.id)
+            first.setdefault(surname, d)
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ not in ("", "PERSON"):
+            continue
+        owner = first.get(token.text)
+        alone = not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+        if owner and len(bearers[token.text]) == 1 and owner.end <= token.idx and alone:
+            found.append(_Draft(token.idx, token.idx + len(token), owner.actor, "name", "surname", person=owner.person))
+    return found
 
 
 def _seat_name(kb, code: str, seat: str) -> str:

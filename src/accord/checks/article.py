@@ -9,7 +9,7 @@ from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
 from ..model import Actor, Claim, Evidence, Finding, Stance, TimeExpression
-from .values import TOLLS, anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, several, shared_keys, slip
+from .values import ANOTHER_DAY, TOLLS, anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, several, shared_keys, slip
 from .vocabulary import Vocabulary
 
 ALIGN_KEYS = 3  # content lemmas two sentences must share to speak of one happening
@@ -52,9 +52,11 @@ class ArticleChecks:
         sides: dict[tuple[str, str], dict[str, list[Stance]]] = {}
         for s in stances:
             holder = by_id.get(s.holder)
-            if holder is None or not holder.code or not holder.sector or s.polarity not in POLARITIES:
+            if holder is None or not holder.code or s.polarity not in POLARITIES:
                 continue
-            sides.setdefault((holder.code, s.issue), {}).setdefault(s.polarity, []).append(s)
+            code = holder.code if holder.sector else f"{holder.code}GOV" if holder.kind == "country" else None
+            if code:  # a country that takes a position ("India had not agreed to talks") takes it through its government
+                sides.setdefault((code, s.issue), {}).setdefault(s.polarity, []).append(s)
         found = []
         for (code, issue), by_polarity in sides.items():
             if len(by_polarity) < 2:
@@ -146,7 +148,8 @@ def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:
     if a.kind == "place":  # attacks come in waves over many places: only a meeting's or a deal's place is one
         return a.holder == "attack" or not one_happening(a, b) or same_place(a, b, vocabulary)
     if a.kind == "date":  # a day apart may be the next day of a campaign of many days
-        return a.holder != b.holder or not (a.explicit and b.explicit) or not slip(a, b) or same_date(a, b)
+        other = a.holder != b.holder or ANOTHER_DAY in (a.holder, b.holder) or not (a.explicit and b.explicit)
+        return other or not slip(a, b) or same_date(a, b) or abs((a.day - b.day).days) <= 1
     return same_amount(a, text, b, text, open_bound=OPEN_BOUND)
 
 

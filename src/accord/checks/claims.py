@@ -11,20 +11,20 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span as DocSpan
+from spacy.tokens import Doc, Span as DocSpan, Token
 
 from ..events.quantities import NUMBER_WORDS, QUALIFIERS, VAGUE, casualties, durations, number, bounds
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
 from ..timex import COUNTED
-from .happenings import happening, place_names, thing_dated
-from .values import TOLLS, fold
+from .clock import Clock
+from .happenings import ARGUMENTS, happening, place_names, thing_dated
+from .values import ANOTHER_DAY, TOLLS, fold
 from .vocabulary import Vocabulary
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 YEARS_OLD = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
 QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
 DIRECT = {"direct", "mixed"}
-ANOTHER_DAY = "another day"  # the holder of a date told as days before or after the happening reported
 DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.]+)*,\s*")  # "YANGON, ", "KYIV, Ukraine, "
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]")  # " (Wire) —"
 
@@ -41,6 +41,7 @@ class ClaimReader:
             r"\b(?:" + "|".join(vocabulary.offset_units) + r")s?\s+(?:" + "|".join(vocabulary.time_offsets) + r")\W{0,3}(?:on|in)?\s*$", re.I)
         self.country_names = country_names
         self.locate = locate
+        self.clock = Clock(vocabulary.times_of_day)
 
     def __call__(
         self,
@@ -142,7 +143,7 @@ class ClaimReader:
         infinitive after a word of intent ("is to free", "is due to release", "agreed to swap")."""
         verb = token
         for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
@@ -190,7 +191,7 @@ class ClaimReader:
         """What the verb that governs a count did to the things counted, when it makes them a
         part of the whole ("shot down 88 drones" of the 273 launched), from `count_roles`."""
         node = noun  # "shot down 442 drones and 41 missiles": the missiles hang from the drones
-        while node.dep_ in ("pobj", "prep", "conj", "appos") and node.head is not node:
+        while node.dep_ in ("pobj", "prep", "conj", "appos") and node.head.i != node.i:
             node = node.head
         verb = node.head
         words = {verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt")}
@@ -255,16 +256,28 @@ class ClaimReader:
             if d.start is None or d.granularity not in ("day", "month", "year") or _dateline(doc.text, d.span):
                 continue
             token, kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
-            if kind and self.offset.search(doc.text[sentence_at(d.span.start).start_char : d.span.start]):
+            if kind and self._other_day(doc, d.span, sentence_at):
                 kind = ANOTHER_DAY  # it still sets its sentence's figures apart from the story's
             if kind is None or (d.span, kind) in seen:
                 continue
             seen.add((d.span, kind))
             sent = sentence_at(d.span.start)
+            hours = self.clock.hours(doc.text, d.span.start, d.span.end, sent.start_char) if d.granularity == "day" else None
             found.append((self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
                                       granularity=d.granularity, explicit=d.rule not in COUNTED, holder=kind,
-                                      value=d.text), token))  # fmt: skip
+                                      value=d.text, hours=hours), token))  # fmt: skip
         return found
+
+    def _other_day(self, doc: Doc, span: Span, sentence_at) -> bool:
+        """Whether a date is not the day its happening happened: told as days before or after
+        another ("Nine days earlier, on 4 April"), a bound of a stretch of time ("drones have
+        pounded the city since Sunday") or the day of a plan ("would exchange prisoners on
+        Wednesday")."""
+        before = doc.text[sentence_at(span.start).start_char : span.start]
+        words = before[-8:].split()
+        if self.offset.search(before) or (words and words[-1].lower() in self.vocab.bound_prepositions):
+            return True
+        return self._planned(doc.char_span(span.start, span.end, alignment_mode="expand").root)
 
     def _places(self, doc: Doc, events, actors, mentions, sentence_at, dated: dict[int, Claim]) -> list[Claim]:
         """The places the article gives what happened: a place name hanging from a happening
@@ -310,7 +323,11 @@ class ClaimReader:
         if event is None or event.negated or event.hedged:
             return None, None
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        named = trigger is not None and self.vocab.happening(trigger.root.lemma_.lower())
+        dated = doc.char_span(span.start, span.end, alignment_mode="expand")
+        verb = _clause(dated.root) if dated is not None else None
+        if trigger is None or verb is None or not (trigger.root.i == verb.i or trigger.root.head.i == verb.i and trigger.root.dep_ in ARGUMENTS):
+            return None, ANOTHER_DAY  # "mourning began on Monday after an attack killed 34": the date is another verb's
+        named = self.vocab.happening(trigger.root.lemma_.lower())
         return None, named or self.vocab.event_kinds.get(event.type, event.type)
 
     def _named_as_place(self, doc: Doc, ent: DocSpan) -> bool:
@@ -385,3 +402,10 @@ def _named(words: str, actors) -> str | None:
     ("Min Aung Hlaing said": the quote stage left the speaker unresolved)."""
     people = [a.id for a in actors if a.kind == "person" and a.name.lower() == " ".join(words.split()).lower()]
     return people[0] if len(people) == 1 else None
+
+
+def _clause(token: Token) -> Token:
+    """The verb whose clause holds the word: the word itself or its nearest verb above it."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token

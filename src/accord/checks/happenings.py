@@ -41,7 +41,7 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool
     if head.dep_ == "ROOT" and head.pos_ == "ADP":
         return _fronted(head, vocabulary)
     for _ in range(STEPS):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if _holds_place(node) and not start <= node.idx < end:
@@ -146,4 +146,5 @@ def _kind(token: Token, vocabulary: Vocabulary) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in vocabulary.noun_only and token.pos_ != "NOUN":
         return None  # "what it called a response" is no phone call
-    return vocabulary.happening(lemma)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return (particle and vocabulary.happening(f"{lemma} {particle}")) or vocabulary.happening(lemma)  # "sat down in Doha"

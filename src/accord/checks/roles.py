@@ -145,7 +145,7 @@ class RoleCheck:
             for _ in range(3):
                 if node.lower_ in self.vocab.past_prepositions and node.dep_ == "prep":
                     return doc[node.i : max(t.i for t in tokens) + 1].text
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
         return None

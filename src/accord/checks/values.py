@@ -1,5 +1,5 @@
-"""When two claims can both be true: ranges with rounding, dates a day apart, places one
-inside the other. Whatever these functions call compatible is never a finding."""
+"""When two claims can both be true: ranges with rounding, dates a day apart around
+midnight, places one inside the other. Whatever these functions call compatible is never a finding."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from datetime import date, timedelta
 import re
 import unicodedata
 
+from ..events.quantities import NUMBER_WORDS
 from ..model import Claim
+from .clock import same_moment
 from .vocabulary import Vocabulary
 
 APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|up to)\b", re.I)
@@ -17,7 +19,9 @@ ROUNDING = 0.12  # "about 1,000" allows 880 to 1,120
 ROUND_NUMBER = 0.05  # a bare round number ("1,500") allows 5%
 TOLLS = ("killed", "injured")  # what a casualty figure counts: a toll may rise as reports come in
 WHOLE = ("country", "area")  # places that hold others: a figure for one counts more than a figure for a place
+QUOTED_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 1 < n < 100}  # "two" to "ninety": not "a", "one of them", "hundreds"
 SETTLED_DAYS = 2  # a date this many days before a report is no longer a matter of time zones
+ANOTHER_DAY = "another day"  # the holder of a date not of the happening reported: it only sets its sentence apart
 SLIP_DAYS = 7  # two dates this close may be one written wrong (a weekday mistaken)
 
 
@@ -54,23 +58,31 @@ def same_sum(a: Claim, a_text: str, b: Claim, b_text: str, rates: dict[str, tupl
 
 
 def same_date(a: Claim, b: Claim, published: date | None = None) -> bool:
-    """A day apart is a time zone or a late-night report; periods must overlap. A date written
-    out for a happening days before `published` (the earlier report's date) is settled: the
-    outlets have had time to learn it, so a day apart is then a different date."""
+    """Periods must overlap; two days a day apart are one moment only around midnight, in
+    another time zone or a night told from either side ("late on Tuesday", "early on
+    Wednesday"), and only while the news is fresh: a date written out for a happening days
+    before `published` (the earlier report's date) is settled, the outlets have had time to
+    learn it."""
     if a.granularity == "day" and b.granularity == "day":
+        apart = (b.day - a.day).days
+        if apart == 0 or abs(apart) > 1:
+            return apart == 0
         settled = published and a.explicit and b.explicit and (published - max(a.day, b.day)).days > SETTLED_DAYS
-        return abs((a.day - b.day).days) <= (0 if settled else 1)
+        earlier, later = (a, b) if apart > 0 else (b, a)
+        return not settled and same_moment(earlier.hours, later.hours)
     return a.day <= (b.day_end or b.day) and b.day <= (a.day_end or a.day)
 
 
 def slip(a: Claim, b: Claim) -> bool:
-    """Whether two dates that disagree could be one date written wrong: days a week or less
-    apart (a wrong weekday), the same day of another month or year, the same month of another
-    year, or neighbouring months or years. Dates further apart tell of other happenings ("In
+    """Whether two dates that disagree could be one date written wrong: days written out a week
+    or less apart or on the same day of another month, a weekday next to the other day (a
+    weekday mistaken; weekdays further apart tell of the days of a campaign), the same day of
+    another year, the same month of another year, or neighbouring months or years. Dates further apart tell of other happenings ("In
     January, an airstrike on ..." beside the strike of 12 March)."""
     if a.granularity == b.granularity == "day":
-        close = abs((a.day - b.day).days) <= SLIP_DAYS
-        return close or a.day.day == b.day.day or (a.day.month, a.day.day) == (b.day.month, b.day.day)
+        written = a.explicit and b.explicit
+        close = abs((a.day - b.day).days) <= (SLIP_DAYS if written else 1)
+        return close or (written and a.day.day == b.day.day) or (a.day.month, a.day.day) == (b.day.month, b.day.day)
     if a.granularity == b.granularity == "month":
         months = abs((a.day.year - b.day.year) * 12 + a.day.month - b.day.month)
         return months <= 1 or a.day.month == b.day.month
@@ -129,7 +141,10 @@ def quote_overlap(a: str, b: str) -> float:
 
 
 def quote_numbers(text: str) -> set[str]:
-    return set(re.findall(r"\d[\d,.]*\d|\d", text))
+    """The figures in a quote's words, digits or words ("three classrooms" is "3")."""
+    digits = {n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", text)}
+    words = {str(QUOTED_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in QUOTED_WORDS}
+    return digits | words
 
 
 def anchors_of(claims) -> dict:

@@ -19,6 +19,7 @@ class Vocabulary:
     death_words: frozenset[str]
     office_changes: frozenset[str]
     generic_titles: frozenset[str]
+    head_titles: frozenset[str]
     age_words: frozenset[str]
     time_offsets: frozenset[str]
     rising: frozenset[str]
@@ -50,6 +51,8 @@ class Vocabulary:
     party_prepositions: frozenset[str]
     offset_prepositions: frozenset[str]
     offset_units: frozenset[str]
+    bound_prepositions: frozenset[str]
+    times_of_day: dict[str, tuple[float, float]]  # words -> the first and last hour of the day they allow
     count_roles: dict[str, frozenset[str]]  # a part of a count -> the verb lemmas and particles that make it
 
     def counted(self, lemma: str) -> str | None:
@@ -101,6 +104,7 @@ def load(path: Path = DATA) -> Vocabulary:
         death_words=frozenset(data["past_frame"]["death"]),
         office_changes=frozenset(data["past_frame"]["office_change"]),
         generic_titles=frozenset(data["generic_titles"]),
+        head_titles=frozenset(data["head_titles"]),
         age_words=frozenset(data["age_words"]),
         time_offsets=frozenset(data["time_offsets"]),
         rising=frozenset(data["rising"]),
@@ -132,5 +136,7 @@ def load(path: Path = DATA) -> Vocabulary:
         party_prepositions=frozenset(data["party_prepositions"]),
         offset_prepositions=frozenset(data["offset_prepositions"]),
         offset_units=frozenset(data["offset_units"]),
+        bound_prepositions=frozenset(data["bound_prepositions"]),
         count_roles={role: frozenset(words) for role, words in data["count_roles"].items()},
+        times_of_day={words: (float(first), float(last)) for words, (first, last) in data["times_of_day"].items()},
     )

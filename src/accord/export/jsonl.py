@@ -27,7 +27,7 @@ def write_analyses(bundles: Iterable[Bundle], out: TextIO) -> int:
 
 
 def analysis_dict(bundle: Bundle) -> dict:
-    """The article's analysis as `accord analyze --json` prints it (schema 1.3), `window` null."""
+    """The article's analysis as `accord analyze --json` prints it (schema 1.4), `window` null."""
     a = bundle.article
     text = a["text"]
 

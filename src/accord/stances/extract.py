@@ -3,7 +3,8 @@
 For each issue phrase in a sentence (headings skipped), the parse is walked from the
 phrase towards the root. The first polarity cue met on the way (a support or oppose
 word on the path or beside it, such as the "unrealistic" of "borders could be
-unrealistic") decides the polarity, flipped by a negation at its level, or made
+unrealistic") decides the polarity, flipped by a negation at its level or a "without"
+before it, or made
 conditional by "only if", "unless" and the like. The holder is the subject of the first
 clause above the issue whose subject is not the issue itself; a relative "who" stands
 for the noun it follows. A phrase with no cue, or no resolvable holder, gives no stance.
@@ -118,7 +119,8 @@ class StanceExtractor:
             for candidate in self._level(token, inside):
                 sign = self._sign(candidate)
                 if sign:
-                    negated = any(c.dep_ == "neg" for c in (candidate, *candidate.children, *token.children))
+                    negated = any(c.dep_ == "neg" for c in (candidate, *candidate.children, *token.children)) or (
+                        candidate.dep_ == "pcomp" and candidate.head.lower_ == "without")  # "without agreeing to the ceasefire"  # fmt: skip
                     polarity = "support" if (sign > 0) != negated else "oppose"
                     cue = Span(candidate.idx, candidate.idx + len(candidate))
                     return ("conditional" if conditional and polarity == "support" else polarity), cue

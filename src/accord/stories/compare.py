@@ -18,7 +18,7 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import (TOLLS, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, several, slip,
+from ..checks.values import (ANOTHER_DAY, SETTLED_DAYS, TOLLS, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, several, slip,
                              same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
@@ -71,7 +71,7 @@ class StoryComparer:
         return same_amount(a, am.text, b, bm.text, open_bound=OPEN_BOUND if a.kind == "number" else math.inf)
 
     def _aligned(self, a: Claim, b: Claim) -> bool:
-        if self.vocab.measure(a.what) != self.vocab.measure(b.what) or (a.kind == "date" and a.holder != b.holder):
+        if self.vocab.measure(a.what) != self.vocab.measure(b.what) or (a.kind == "date" and (a.holder != b.holder or a.holder == ANOTHER_DAY)):
             return False
         if a.kind == "place" and not one_happening(a, b):
             return False
@@ -122,9 +122,6 @@ class StoryComparer:
         return found
 
     def _slot(self, story: str, kind: str, what: str, slot: list[tuple[Claim, Member]]) -> Finding | None:
-        if kind == "date":  # a weekday is counted from its own outlet's date and clock: compared only for a year
-            written = [c for c, _ in slot if c.explicit]
-            slot = [(c, m) for c, m in slot if c.explicit or any(_year_apart(c, w) for w in written)]
         by_article: dict[str, list[tuple[Claim, Member]]] = defaultdict(list)
         for c, m in slot:
             by_article[m.article].append((c, m))
@@ -149,7 +146,7 @@ class StoryComparer:
                 by_article[x][0][0], members[x].text, by_article[y][0][0], members[y].text, counted=True))  # fmt: skip
             if len(counted) >= 2 and _later_is_higher(counted, by_article, members):
                 groups = counted
-        if len(groups) < 2:
+        if len(groups) < 2 or (kind == "date" and _next_day(by_article) and not _outvoted(groups, by_article)):
             return None
         return self._finding(story, kind, what, by_article, groups)
 
@@ -212,14 +209,16 @@ class StoryComparer:
         by_person: dict[str, list[tuple[Claim, Member]]] = defaultdict(list)
         for m in members:
             for c in m.claims:
-                if c.kind == "title" and c.valid is not None:
+                if c.kind == "title":
                     by_person[c.holder].append((c, m))
         found = []
         for person, items in by_person.items():
-            right = [(c, m) for c, m in items if c.valid]
-            wrong = [(c, m) for c, m in items if not c.valid]
-            wrong_articles = {m.article for _, m in wrong}
-            right = [(c, m) for c, m in right if m.article not in wrong_articles]
+            wrong = [(c, m) for c, m in items if c.valid is False]
+            wrong_articles, wrong_heads = {m.article for _, m in wrong}, {c.value.split()[-1] for c, _ in wrong}
+            # against a wrong title, one that was held, or another the base cannot place ("US envoy"
+            # against "US Secretary of State"; not "transitional president" against "interim president")
+            right = [(c, m) for c, m in items if m.article not in wrong_articles and (c.valid or c.value.split()[-1] not in wrong_heads)]
+            right.sort(key=lambda x: not x[0].valid)
             if not right or not wrong:
                 continue
             name = self.names.get(person, person)
@@ -229,7 +228,7 @@ class StoryComparer:
             found.append(Finding(
                 "titles differ", "warning",
                 f"Outlets give {name} different titles, and not all were held on the date: {titles}.",
-                "titles: a title the knowledge base says was not held, against one that was", evidence,
+                "titles: a title the knowledge base says was not held, against another outlet's title", evidence,
                 about=name, story=story, groups=groups, outlier=_outlier(list(groups)),
             ))  # fmt: skip
         return found
@@ -295,6 +294,30 @@ def _year_only(by_article) -> bool:
     days = {(c.day.month, c.day.day) for items in by_article.values() for c, _ in items if c.granularity == "day"}
     years = {c.day.year for items in by_article.values() for c, _ in items}
     return len(days) == 1 and len(years) > 1
+
+
+def _next_day(by_article) -> bool:
+    """Whether the articles' dates are all on two days next to each other, and not yet settled
+    (written out, days before the first report): while they are fresh, a time zone or a
+    clock may set them a day apart."""
+    items = [(c, m) for pairs in by_article.values() for c, m in pairs]
+    days = [c.day for c, _ in items if c.granularity == "day"]
+    if len(days) != len(items) or (max(days) - min(days)).days != 1:
+        return False
+    first = min((m.published for _, m in items if m.published), default=None)
+    return not (first and all(c.explicit for c, _ in items) and (first - max(days)).days > SETTLED_DAYS)
+
+
+def _outvoted(groups, by_article) -> bool:
+    """Whether one article stands alone against two or more that are not copies of each other:
+    a day's difference is the slightest a date can differ by, read wrong from a clock or a
+    time zone as easily as written wrong, so it is a finding only against a majority."""
+    outlier = _outlier(groups)
+    if outlier is None:
+        return False
+    others = [a for g in groups if outlier not in g for a in g]
+    copied = {by_article[a][0][1].copy_of for a in others}
+    return len([a for a in others if a not in copied]) >= 2
 
 
 def _outlier(groups) -> str | None:
