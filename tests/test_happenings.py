@@ -80,6 +80,7 @@ def test_a_slip_is_a_date_written_wrong_not_another_happening(a, b, expected):
     ("The two sides would exchange 175 prisoners each on Wednesday, officials said.", "Wednesday"),  # a plan
     ("Drones have pounded Port Sudan since Sunday, the army said.", "Sunday"),  # a stretch's bound
     ("Sumy began three days of mourning on Monday after a missile attack killed 34 people.", "Monday"),  # another verb's
+    ("The 74 killed make it the deadliest raid of the campaign that began on 15 March.", "15 March"),  # the campaign's
 ])  # fmt: skip
 def test_a_date_that_is_not_the_day_of_its_happening_only_sets_its_sentence_apart(text, words):
     dates = {c.value: c.holder for c in accord.analyze(text, published="2025-04-15").claims if c.kind == "date"}
@@ -90,3 +91,9 @@ def test_delegations_that_sat_down_met():
     text = "When the delegations sat down in Doha on 18 October 2024, the gap looked wide."
     dates = [c for c in accord.analyze(text, published="2025-10-21").claims if c.kind == "date"]
     assert [(c.value, c.holder) for c in dates] == [("18 October 2024", "meeting")]
+
+
+def test_an_organisation_the_base_knows_is_no_place():
+    text = "The army said it targeted a centre of Hamas inside the school in Gaza City on Wednesday."
+    places = {c.value for c in accord.analyze(text, published="2025-05-21").claims if c.kind == "place"}
+    assert not any("Hamm" in p for p in places)

@@ -294,3 +294,21 @@ def test_one_day_apart_is_a_date_finding_only_against_a_majority_and_away_from_m
     early = "Missiles struck the port early on {}, killing 12 people, officials said."
     pairs = [("2025-08-08", late.format("Wednesday")), ("2025-08-08", late.format("Wednesday")), ("2025-08-08", early.format("Thursday"))]
     assert compared(*pairs) == []  # one night, told from either side of midnight
+
+
+def test_an_area_that_fits_two_towns_does_not_join_them():
+    (f,) = compared(
+        ("2025-05-21", "An Israeli airstrike hit a school in the Zeitoun district on Wednesday, killing 15 people."),
+        ("2025-05-21", "An Israeli airstrike hit a school in Jabalia on Wednesday, killing 15 people."),
+        ("2025-05-21", "An Israeli airstrike hit a school in Gaza City on Wednesday, killing 15 people."),
+    )
+    assert f.kind == "places differ" and {e.text for e in f.evidence} >= {"Jabalia", "Gaza City"}
+
+
+def test_a_toll_each_later_report_says_rose_is_no_finding_but_a_silent_rise_is_news():
+    first = ("2025-04-18", "US strikes on the Ras Isa port killed at least 38 people, the health ministry said.")
+    said = ("2025-04-19", "The number of people killed in the US strikes on the Ras Isa port has climbed to 74, the health ministry said.")
+    silent = ("2025-04-19", "US strikes on the Ras Isa port killed 74 people, the health ministry said.")
+    assert [f for f in compared(first, said) if f.kind == "numbers differ"] == []
+    (f,) = [f for f in compared(first, silent) if f.kind == "numbers differ"]
+    assert f.severity == "info" and "higher toll" in f.explanation

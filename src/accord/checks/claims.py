@@ -285,8 +285,8 @@ class ClaimReader:
         same word (`dated`: happening word index -> date claim), if any."""
         countries = {a.code[:3] for a in actors if a.code} | {e.place.country for e in events if e.place and e.place.country}
         found = []
-        persons = {a.id for a in actors if a.kind == "person"}
-        people = {i for m in mentions if m.actor in persons for i in range(m.span.start, m.span.end)}
+        named = {a.id for a in actors if a.kind == "person" or a.id.startswith("org:")}  # "a centre of Hamas" is no town
+        people = {i for m in mentions if m.actor in named for i in range(m.span.start, m.span.end)}
         known = tuple((m.span.start, m.span.end) for m in mentions if m.kind == "place")
         for ent in place_names(doc, self.vocab, people, known):
             words = re.sub(r"^the\s+", "", ent.text, flags=re.I)
@@ -326,7 +326,7 @@ class ClaimReader:
         dated = doc.char_span(span.start, span.end, alignment_mode="expand")
         verb = _clause(dated.root) if dated is not None else None
         if trigger is None or verb is None or not (trigger.root.i == verb.i or trigger.root.head.i == verb.i and trigger.root.dep_ in ARGUMENTS):
-            return None, ANOTHER_DAY  # "mourning began on Monday after an attack killed 34": the date is another verb's
+            return None, None  # "mourning began on Monday after an attack killed 34": the date is another verb's
         named = self.vocab.happening(trigger.root.lemma_.lower())
         return None, named or self.vocab.event_kinds.get(event.type, event.type)
 

@@ -43,10 +43,12 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool
     for _ in range(STEPS):
         if node.head.i == node.i:
             return None
-        node = node.head
+        clause, node = node.dep_ in CLAUSES and node.pos_ in ("VERB", "AUX"), node.head
         if _holds_place(node) and not start <= node.idx < end:
             return None  # "Pahalgam in Kashmir": the named place holds the place, the place holds no happening
         kind = _kind(node, vocabulary)
+        if date and clause and not kind:
+            return None  # "the campaign that began on 15 March": the clause dates its noun, no happening
         if node.dep_ == "nsubj" and not kind:
             return None  # "delegates of Kinshasa signed", "forces in Kursk attacked": the doer's place, not the deed's
         if kind:
@@ -78,7 +80,7 @@ def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()
     tagged a nationality), and a proper noun left untagged or mislabelled where a place name
     stands ("at Pahalgam", "a strike on Kharkiv", "the port of Reni", "the Tulkarm camp"),
     which the gazetteer must then know; `people`: the character offsets where the article
-    names a person, which are never places."""
+    names a person or an organisation of the knowledge base, which are never places."""
     found = [ent for ent in doc.ents if ent.label_ in PLACES and _name(ent.root)]
     tagged = {t.i for ent in found for t in ent}
     for start, end in known:

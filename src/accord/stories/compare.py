@@ -18,7 +18,7 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import (ANOTHER_DAY, SETTLED_DAYS, TOLLS, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, several, slip,
+from ..checks.values import (ANOTHER_DAY, SETTLED_DAYS, TOLLS, WHOLE, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, several, slip,
                              same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
@@ -139,7 +139,7 @@ class StoryComparer:
             pool = every if kind == "number" else by_article
             return any(self._compatible(a, am, b, bm) for a, am in pool[x] for b, bm in pool[y])
 
-        groups = _components(list(by_article), agree)
+        groups = _components(list(by_article), agree) if kind != "place" else _points(by_article, agree)
         if len(groups) < 2 and what.startswith(TOLLS):  # "at least 21" then 34: compatible, yet the count grew
             members = {a: items[0][1] for a, items in by_article.items()}
             counted = _components(list(by_article), lambda x, y: same_amount(
@@ -148,6 +148,8 @@ class StoryComparer:
                 groups = counted
         if len(groups) < 2 or (kind == "date" and _next_day(by_article) and not _outvoted(groups, by_article)):
             return None
+        if what.startswith(TOLLS) and _said_to_rise(groups, by_article):
+            return None  # each later report says the toll rose ("has climbed to 74"): the outlets tell one story
         return self._finding(story, kind, what, by_article, groups)
 
     def _finding(self, story, kind, what, by_article, groups) -> Finding:
@@ -283,6 +285,20 @@ def _later_is_higher(groups, by_article, members) -> bool:
     return True
 
 
+ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|mounted|jumped|swelled|raised|raising)\b|\bup from\b", re.I)  # "has climbed to 74", "up from 21"
+
+
+def _said_to_rise(groups, by_article) -> bool:
+    """Whether the tolls rose from report to report and every report of a higher toll says it
+    rose: the reports agree on how the count grew."""
+    members = {a: items[0][1] for a, items in by_article.items()}
+    if not _later_is_higher(groups, by_article, members):
+        return False
+    lowest = min(groups, key=lambda g: max((c.high if c.high is not None else c.low or 0) for a in g for c, _ in by_article[a]))
+    return all(ROSE.search(m.text[max(c.sentence.start, c.span.start - 60) : c.span.end + 30])
+               for g in groups if g is not lowest for a in g for c, m in by_article[a])  # fmt: skip
+
+
 def _year_apart(a: Claim, b: Claim) -> bool:
     """One of two dates written with its year, the other the same day of another year."""
     written = any(YEAR.search(c.value or "") for c in (a, b))
@@ -294,6 +310,21 @@ def _year_only(by_article) -> bool:
     days = {(c.day.month, c.day.day) for items in by_article.values() for c, _ in items if c.granularity == "day"}
     years = {c.day.year for items in by_article.values() for c, _ in items}
     return len(days) == 1 and len(years) > 1
+
+
+def _points(by_article, agree) -> list[list[str]]:
+    """The articles grouped by the towns or sites they give, each area joining the one group
+    it fits: an area fits places that cannot be one ("the Zeitoun district" fits Jabalia and
+    Gaza City), so it must not join them into one."""
+    points = [a for a, items in by_article.items() if items[0][0].granularity not in WHOLE]
+    groups = _components(points, agree)
+    for area in (a for a in by_article if a not in points):
+        fits = [g for g in groups if any(agree(area, a) for a in g)]
+        if len(fits) == 1:
+            fits[0].append(area)
+        elif not fits:
+            groups.append([area])
+    return groups
 
 
 def _next_day(by_article) -> bool:
