@@ -27,6 +27,8 @@ Knowledge-base phrases found by the lexicon are grouped into noun phrases
     entity + apposition  ... from the words set beside it ("X, Algeria's leading activist,")
     entity + words before it  ... or before it in its phrase ("jailed Iranian laureate X")
     pronoun      he/she/they to the nearest fitting actor in the paragraph
+    surname      a surname alone after its bearer was named in full ("... Asif wrote")
+    title shared with a name   a bare title joined by "and" to a titled name: one person
 """
 
 from __future__ import annotations
