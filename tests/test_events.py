@@ -401,3 +401,20 @@ def test_actions_coordinated_with_an_agreement_are_part_of_it():
     types = [e.type for e in events_of("The two countries agreed to ensure safe navigation and prevent the use of force in the Black Sea.")]
     assert types == ["AGREE"]
     assert "ASSAULT" in [e.type for e in events_of("Russia refused to talk and launched an attack on Kyiv.")]
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Twenty-five people, three of them children, are now known to have died in the strike.", 25),  # an aside, a hedge
+    ("At least 30, including two children, were killed on Sunday.", 30),
+    ("Five soldiers are believed to have been killed in the ambush.", 5),
+])  # fmt: skip
+def test_casualty_counts_read_past_an_aside_and_a_hedge(text, low):
+    from accord.events.quantities import casualties
+
+    assert [q.low for q in casualties(text, 0)] == [low]
+
+
+def test_no_count_inside_another_word():
+    from accord.events.quantities import casualties
+
+    assert casualties("Of the 40 people on board, none died.", 0) == []  # "none" is not "one"
