@@ -37,6 +37,19 @@ def test_a_past_time_frame_is_an_info_note():
     assert "under President Joe Biden" in f.explanation
 
 
+@pytest.mark.parametrize("text, holder", [
+    ("When Joe Biden was president, Washington promoted a three-phase plan.", None),
+    ("The truce was negotiated in November, when Amos Hochstein was Washington's envoy.", None),
+    ("When Donald Trump was president, he met Kim Jong Un.", "no finding"),  # the office he holds again
+])  # fmt: skip
+def test_a_clause_of_past_time_that_names_a_title_is_an_info_note(text, holder):
+    found = [f for f in accord.analyze(text, published="2025-10-15").findings if f.kind == "role and time"]
+    if holder:
+        assert found == []
+    else:
+        assert [f.severity for f in found] == ["info"] and "in the past" in found[0].explanation
+
+
 def test_a_title_before_the_term_began_is_an_error():
     (f,) = role_findings("Secretary of State Marco Rubio said on Friday that Washington would keep its sanctions.", "2023-06-02")
     assert f.severity == "error"

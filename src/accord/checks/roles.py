@@ -48,7 +48,37 @@ class RoleCheck:
                 start = _with_former(doc.text, m)
                 evidence = (Evidence(article_id, start, m.span.end, doc.text[start : m.span.end], source),)
                 found.append(Finding(KIND, severity, explanation, rule, evidence, about=about))
+        for m in mentions:
+            said = self._was(doc, m) if not m.role and m.actor in self.kb.people and m.actor not in {a for a, _ in seen} else None
+            if said is None:
+                continue
+            title, words = said
+            past = [t for t in self.tenures(m.actor, title) if t.end and t.end <= as_of]
+            if past and not any(t.held_on(as_of) for t in self.tenures(m.actor, title)):
+                seen.add((m.actor, title))
+                last = max(past, key=lambda t: t.end)
+                office = self.kb.offices[last.office].name
+                explanation = (f"{names[m.actor]}'s term as {office} ended on {last.end}. The text speaks of that term in "
+                               f"the past (“{words}”), so the title is right for the time it refers to.")  # fmt: skip
+                evidence = (Evidence(article_id, m.span.start, m.span.start + len(words), words, source),)
+                found.append(Finding(KIND, "info", explanation, "title: a past holder in a past-time frame", evidence,
+                                     about=f"“{words}” on {as_of}"))  # fmt: skip
         return found
+
+    def _was(self, doc: Doc, m: Mention) -> tuple[str, str] | None:
+        """The title a clause of past time gives a person ("when Joe Biden was president", "when
+        Amos Hochstein was Washington's envoy"), and the words from the name to the title."""
+        tokens = self._tokens(doc, m)
+        if not tokens or tokens[-1].dep_ != "nsubj" or tokens[-1].head.lemma_ != "be" or tokens[-1].head.tag_ != "VBD":
+            return None
+        verb = tokens[-1].head
+        if not any(c.dep_ == "advmod" and c.lower_ in self.vocab.past_clauses for c in verb.children):
+            return None
+        title = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if title is None:
+            return None
+        words = [t.lower_ for t in title.subtree if t.i <= title.i and t.dep_ not in ("det", "poss", "case") and t.pos_ != "PROPN"]
+        return " ".join(words), doc.text[m.span.start : title.idx + len(title)]
 
     def _check(self, doc: Doc, m: Mention, name: str, day: date, as_of_rule: str, dates) -> tuple[str, str, str] | None:
         former = m.role.startswith("former ")

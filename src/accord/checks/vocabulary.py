@@ -20,6 +20,7 @@ class Vocabulary:
     office_changes: frozenset[str]
     generic_titles: frozenset[str]
     head_titles: frozenset[str]
+    past_clauses: frozenset[str]
     age_words: frozenset[str]
     time_offsets: frozenset[str]
     rising: frozenset[str]
@@ -105,6 +106,7 @@ def load(path: Path = DATA) -> Vocabulary:
         office_changes=frozenset(data["past_frame"]["office_change"]),
         generic_titles=frozenset(data["generic_titles"]),
         head_titles=frozenset(data["head_titles"]),
+        past_clauses=frozenset(data["past_frame"]["clauses"]),
         age_words=frozenset(data["age_words"]),
         time_offsets=frozenset(data["time_offsets"]),
         rising=frozenset(data["rising"]),
