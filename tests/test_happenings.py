@@ -97,3 +97,13 @@ def test_an_organisation_the_base_knows_is_no_place():
     text = "The army said it targeted a centre of Hamas inside the school in Gaza City on Wednesday."
     places = {c.value for c in accord.analyze(text, published="2025-05-21").claims if c.kind == "place"}
     assert not any("Hamm" in p for p in places)
+
+
+@pytest.mark.parametrize("text, words, kind", [
+    ("Thailand and Cambodia agreed on Monday to an immediate ceasefire.", "Monday", "truce"),  # what was agreed to
+    ("The Lebanese cabinet approved the army's plan on Thursday.", "Thursday", "decision"),
+    ("The two leaders initialled a peace agreement on August 8, 2025.", "August 8, 2025", "agreement"),
+])  # fmt: skip
+def test_the_happening_a_date_belongs_to(text, words, kind):
+    dates = {c.value: c.holder for c in accord.analyze(text, published="2025-08-09").claims if c.kind == "date"}
+    assert dates.get(words) == kind

@@ -55,7 +55,7 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool
             return None if _another_day(node, vocabulary) else (node, kind)
         if node.pos_ in ("VERB", "AUX"):
             light = date or node.lemma_.lower() in vocabulary.light_verbs
-            done = next((c for c in node.children if light and c.dep_ in ARGUMENTS and _kind(c, vocabulary)), None)
+            done = next((c for c in _arguments(node) if light and _kind(c, vocabulary)), None)
             if done is not None:  # "held talks in Riyadh", "the summit was held in Anchorage"
                 return done, _kind(done, vocabulary)
             if node.dep_ not in CLAUSES:
@@ -102,6 +102,13 @@ def place_names(doc: Doc, vocabulary: Vocabulary, people: set[int] = frozenset()
             first = token.left_edge if all(t.pos_ == "PROPN" for t in doc[token.left_edge.i : token.i]) else token
             found.append(doc[first.i : token.i + 1])
     return found
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """A verb's subject and object, and what it is agreed or committed "to" ("agreed on Monday
+    to a ceasefire"): the words that may name the happening a light verb carries."""
+    found = [c for c in verb.children if c.dep_ in ARGUMENTS]
+    return found + [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
 
 
 def _fronted(prep: Token, vocabulary: Vocabulary) -> tuple[Token, str] | None:
