@@ -94,8 +94,10 @@ def _listing(total: int, items: list) -> dict:
 
 
 def fts_query(words: str) -> str:
-    """A free-text search as an FTS5 query that cannot be a syntax error: every word a quoted phrase."""
-    terms = ['"' + term.replace('"', '""') + '"' for term in words.split()]
+    """A free-text search as an FTS5 query that cannot be a syntax error: every word a quoted
+    phrase, with no control characters (SQLite ends a query string at a NUL)."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in words)
+    terms = ['"' + term.replace('"', '""') + '"' for term in printable.split()]
     return " ".join(terms) or '""'
 
 
