@@ -86,6 +86,8 @@ CASES = [
      "Moscow saw no reason to change its position", "indirect", "Sergey Lavrov", "cited Lavrov as saying"),
     ("Peskov was quoted as saying that the summit had been postponed.",
      "the summit had been postponed", "indirect", "Dmitry Peskov", "was quoted as saying"),
+    ("“We are ready to continue contacts,” Defence Minister Rustem Umerov was quoted as saying.",
+     "We are ready to continue contacts,", "direct", "Rustem Umerov", "was quoted as saying"),
     # directives, commissives, accusations and denials
     ("Trump urged Putin to agree to a full ceasefire.",
      "Putin to agree to a full ceasefire", "indirect", "Donald Trump", "urged"),
@@ -292,3 +294,4 @@ def test_joint_speaker_names_match_in_any_order():
     assert same_name("Ukraine and Russia", "Russia and Ukraine")
     assert same_name("the United States and Russia", "The United States and Russia")
     assert not same_name("Russia and Ukraine", "Russia")
+

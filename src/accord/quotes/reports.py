@@ -105,8 +105,9 @@ class ReportFinder:
         for frame in FRAME_ORDER:
             if frame not in cue.frames | cue.quoted:
                 continue
-            if frame == "clause":
-                complement = self.complements.clause(v, particle, speaker, cue)
+            if frame == "clause":  # "'...,' X was quoted as saying": the words hang from the wrapper
+                complement = self.complements.clause(v, particle, speaker, cue) or (
+                    self.complements.clause(wrapper, None, speaker, cue) if wrapper is not None else None)
             else:
                 span = self.complements.frame(v, particle, frame)
                 complement = Complement([span], speaker) if span else None
