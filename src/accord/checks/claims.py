@@ -253,31 +253,32 @@ class ClaimReader:
         by_span = {(e.when_span.start, e.when_span.end): e for e in events if e.when_span}
         found, seen = [], set()
         for d in dates:
-            if d.start is None or d.granularity not in ("day", "month", "year") or _dateline(doc.text, d.span):
+            words = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+            if words is None or d.start is None or d.granularity not in ("day", "month", "year") or _dateline(doc.text, d.span):
                 continue
-            token, kind = self._kind(doc, d.span, by_span.get((d.span.start, d.span.end)))
-            if kind and self._other_day(doc, d.span, sentence_at):
+            sent = sentence_at(d.span.start)
+            token, kind = self._kind(doc, words, by_span.get((d.span.start, d.span.end)))
+            if kind and self._other_day(doc, words, sent):
                 kind = ANOTHER_DAY  # it still sets its sentence's figures apart from the story's
             if kind is None or (d.span, kind) in seen:
                 continue
             seen.add((d.span, kind))
-            sent = sentence_at(d.span.start)
             hours = self.clock.hours(doc.text, d.span.start, d.span.end, sent.start_char) if d.granularity == "day" else None
             found.append((self._claim(sent, "date", "date", d.span.start, d.span.end, day=d.start, day_end=d.end,
                                       granularity=d.granularity, explicit=d.rule not in COUNTED, holder=kind,
                                       value=d.text, hours=hours), token))  # fmt: skip
         return found
 
-    def _other_day(self, doc: Doc, span: Span, sentence_at) -> bool:
-        """Whether a date is not the day its happening happened: told as days before or after
-        another ("Nine days earlier, on 4 April"), a bound of a stretch of time ("drones have
-        pounded the city since Sunday") or the day of a plan ("would exchange prisoners on
-        Wednesday")."""
-        before = doc.text[sentence_at(span.start).start_char : span.start]
-        words = before[-8:].split()
-        if self.offset.search(before) or (words and words[-1].lower() in self.vocab.bound_prepositions):
+    def _other_day(self, doc: Doc, words: DocSpan, sent: DocSpan) -> bool:
+        """Whether a date (its `words`, in sentence `sent`) is not the day its happening
+        happened: told as days before or after another ("Nine days earlier, on 4 April"), a
+        bound of a stretch of time ("drones have pounded the city since Sunday") or the day of
+        a plan ("would exchange prisoners on Wednesday")."""
+        before = doc.text[sent.start_char : words.start_char]
+        last = before[-8:].split()
+        if self.offset.search(before) or (last and last[-1].lower() in self.vocab.bound_prepositions):
             return True
-        return self._planned(doc.char_span(span.start, span.end, alignment_mode="expand").root)
+        return self._planned(words.root)
 
     def _places(self, doc: Doc, events, actors, mentions, sentence_at, dated: dict[int, Claim]) -> list[Claim]:
         """The places the article gives what happened: a place name hanging from a happening
@@ -290,7 +291,7 @@ class ClaimReader:
         known = tuple((m.span.start, m.span.end) for m in mentions if m.kind == "place")
         for ent in place_names(doc, self.vocab, people, known):
             words = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            hit = happening(doc, ent.start_char, ent.end_char, self.vocab)
+            hit = happening(ent, self.vocab)
             if hit is None or not words:
                 continue
             token, kind = hit
@@ -313,19 +314,18 @@ class ClaimReader:
         """The day fields of a place claim: those of the date of its happening, if any."""
         return {"day": when.day if when else None, "day_end": when.day_end if when else None}
 
-    def _kind(self, doc: Doc, span: Span, event: Event | None) -> tuple[int | None, str | None]:
-        """The happening word a date belongs to (its index) and its kind, else its event's kind."""
-        if thing_dated(doc, span.start, span.end, self.vocab):
+    def _kind(self, doc: Doc, words: DocSpan, event: Event | None) -> tuple[int | None, str | None]:
+        """The happening word a date (its `words`) belongs to (its index) and its kind, else its event's kind."""
+        if thing_dated(words, self.vocab):
             return None, None
-        hit = happening(doc, span.start, span.end, self.vocab, date=True)
+        hit = happening(words, self.vocab, date=True)
         if hit:
             return hit[0].i, hit[1]
         if event is None or event.negated or event.hedged:
             return None, None
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        dated = doc.char_span(span.start, span.end, alignment_mode="expand")
-        verb = _clause(dated.root) if dated is not None else None
-        if trigger is None or verb is None or not (trigger.root.i == verb.i or trigger.root.head.i == verb.i and trigger.root.dep_ in ARGUMENTS):
+        verb = _clause(words.root)
+        if trigger is None or not (trigger.root.i == verb.i or trigger.root.head.i == verb.i and trigger.root.dep_ in ARGUMENTS):
             return None, None  # "mourning began on Monday after an attack killed 34": the date is another verb's
         named = self.vocab.happening(trigger.root.lemma_.lower())
         return None, named or self.vocab.event_kinds.get(event.type, event.type)

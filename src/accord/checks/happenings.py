@@ -18,16 +18,14 @@ ARGUMENTS = ("dobj", "nsubj", "nsubjpass")  # a light verb's happening: "carried
 NOT_NAMES = ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")  # "on March 19"  # "the truce, which took effect on ...": the clause speaks of its noun
 
 
-def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool = False) -> tuple[Token, str] | None:
-    """The happening word the words at `start:end` are the place or the date of, and the kind
+def happening(span: Span, vocabulary: Vocabulary, date: bool = False) -> tuple[Token, str] | None:
+    """The happening word the words of `span` are the place or the date of, and the kind
     of happening it names ("attack", "meeting", ...); None when they lead to none. A verb that
     names no happening passes to its object or subject when it is a light verb ("held talks in
     Riyadh"), or for a `date` any verb's ("used to plan the attack ... on April 22", which
     the parser hangs from "plan"): a date so placed seldom dates the plan, a place ("In
     Washington, Trump criticised the strikes") often is the scene of the verb."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
+    start, end = span.start_char, span.end_char
     node = span.root
     if node.dep_ == "nsubj" or (node.dep_ == "pobj" and node.head.lower_ in vocabulary.party_prepositions):
         return None  # "Qatar had been talking to Kigali": a country or a capital for its government, a party
@@ -63,12 +61,9 @@ def happening(doc: Doc, start: int, end: int, vocabulary: Vocabulary, date: bool
     return None
 
 
-def thing_dated(doc: Doc, start: int, end: int, vocabulary: Vocabulary) -> bool:
-    """Whether the date at `start:end` modifies a thing that is no happening ("a stronghold of
+def thing_dated(span: Span, vocabulary: Vocabulary) -> bool:
+    """Whether the date in `span` modifies a thing that is no happening ("a stronghold of
     resistance to the 2021 coup", "Monday's statement"): it is that thing's date."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
     node = span.root
     thing = node.head.pos_ == "NOUN" and node.head.ent_type_ not in ("DATE", "TIME")  # not "Thursday morning"
     return node.dep_ in MODIFIERS and thing and not _kind(node.head, vocabulary)

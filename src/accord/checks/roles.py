@@ -48,22 +48,22 @@ class RoleCheck:
                 start = _with_former(doc.text, m)
                 evidence = (Evidence(article_id, start, m.span.end, doc.text[start : m.span.end], source),)
                 found.append(Finding(KIND, severity, explanation, rule, evidence, about=about))
+        done = {actor for actor, _ in seen}
         for m in mentions:
-            said = self._was(doc, m) if not m.role and m.actor in self.kb.people and m.actor not in {a for a, _ in seen} else None
+            said = self._was(doc, m) if not m.role and m.actor in self.kb.people and m.actor not in done else None
             if said is None:
                 continue
             title, words = said
-            past = [t for t in self.tenures(m.actor, title) if t.end and t.end <= as_of]
-            if past and not any(t.held_on(as_of) for t in self.tenures(m.actor, title)):
-                seen.add((m.actor, title))
+            fitting = self.tenures(m.actor, title)
+            past = [t for t in fitting if t.end and t.end <= as_of]
+            if past and not any(t.held_on(as_of) for t in fitting):
+                done.add(m.actor)
                 last = max(past, key=lambda t: t.end)
-                office = self.kb.offices[last.office].name
-                explanation = (f"{names[m.actor]}'s term as {office} ended on {last.end}. The text speaks of that term in "
-                               f"the past (“{words}”), so the title is right for the time it refers to.")  # fmt: skip
+                severity, explanation, rule = _in_the_past(names[m.actor], self.kb.offices[last.office].name, last, "", words)
                 evidence = (Evidence(article_id, m.span.start, m.span.start + len(words), words, source),)
-                found.append(Finding(KIND, "info", explanation, "title: a past holder in a past-time frame", evidence,
-                                     about=f"“{words}” on {as_of}"))  # fmt: skip
+                found.append(Finding(KIND, severity, explanation, rule, evidence, about=f"“{words}” on {as_of}"))
         return found
+
 
     def _was(self, doc: Doc, m: Mention) -> tuple[str, str] | None:
         """The title a clause of past time gives a person ("when Joe Biden was president", "when
@@ -118,9 +118,7 @@ class RoleCheck:
                     "title: a term that ended days before")  # fmt: skip
         frame = self._past_frame(doc, m) or self._dated(doc, m, dates, last)
         if frame:
-            return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "
-                            f"in the past (“{frame}”), so the title is right for the time it refers to.",
-                    "title: a past holder in a past-time frame")  # fmt: skip
+            return _in_the_past(name, office, last, then, frame)
         return ("warning", f"The article calls {name} {title} as if in office, but {name}'s term as {office} ended "
                            f"on {last.end}{then}. Nothing in the sentence places it in the past.",
                 "title: a past holder presented as current")  # fmt: skip
@@ -179,6 +177,14 @@ class RoleCheck:
                     break
                 node = node.head
         return None
+
+
+def _in_the_past(name: str, office: str, last: Tenure, then: str, frame: str) -> tuple[str, str, str]:
+    """The info note for a past holder whose title the text puts in the past (`frame`: the
+    words that do); `then`: who held the office on the article's date, if said."""
+    return ("info", f"{name}'s term as {office} ended on {last.end}{then}. The text speaks of that term "
+                    f"in the past (“{frame}”), so the title is right for the time it refers to.",
+            "title: a past holder in a past-time frame")  # fmt: skip
 
 
 def _with_former(text: str, m: Mention) -> int:

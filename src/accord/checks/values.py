@@ -67,10 +67,16 @@ def same_date(a: Claim, b: Claim, published: date | None = None) -> bool:
         apart = (b.day - a.day).days
         if apart == 0 or abs(apart) > 1:
             return apart == 0
-        settled = published and a.explicit and b.explicit and (published - max(a.day, b.day)).days > SETTLED_DAYS
         earlier, later = (a, b) if apart > 0 else (b, a)
-        return not settled and same_moment(earlier.hours, later.hours)
+        return not settled((a, b), published) and same_moment(earlier.hours, later.hours)
     return a.day <= (b.day_end or b.day) and b.day <= (a.day_end or a.day)
+
+
+def settled(dates, published: date | None) -> bool:
+    """Whether days written out for a happening lie more than SETTLED_DAYS before `published`
+    (the first report's date): the outlets have had time to learn the day, so time zones no
+    longer explain a day's difference."""
+    return bool(published) and all(c.explicit for c in dates) and (published - max(c.day for c in dates)).days > SETTLED_DAYS
 
 
 def slip(a: Claim, b: Claim) -> bool:

@@ -43,6 +43,7 @@ class Vocabulary:
     clock_words: frozenset[str]
     noun_only: frozenset[str]
     cumulative: re.Pattern  # words of a running total ("since", "so far")
+    rose: re.Pattern  # words beside a toll that say it rose to it ("has climbed to 74")
     increments: frozenset[str]
     per_side: frozenset[str]
     plan_words: frozenset[str]
@@ -129,6 +130,7 @@ def load(path: Path = DATA) -> Vocabulary:
         clock_words=frozenset(data["clock_words"]),
         noun_only=frozenset(data["noun_only"]),
         cumulative=re.compile(r"\b(?:" + "|".join(map(re.escape, data["cumulative"])) + r")\b", re.I),
+        rose=re.compile(r"\b(?:" + "|".join(map(re.escape, data["rose_words"])) + r")\b", re.I),
         increments=frozenset(data["increments"]),
         per_side=frozenset(data["per_side"]),
         plan_words=frozenset(data["plan_words"]),

@@ -18,8 +18,8 @@ from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
-from ..checks.values import (ANOTHER_DAY, SETTLED_DAYS, TOLLS, WHOLE, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, several, slip,
-                             same_sum, shared_keys)
+from ..checks.values import (ANOTHER_DAY, TOLLS, WHOLE, anchors_of, apart, one_happening, quote_numbers, quote_overlap, same_amount, same_date, same_place, settled,
+                             several, slip, same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
 
@@ -148,7 +148,7 @@ class StoryComparer:
                 groups = counted
         if len(groups) < 2 or (kind == "date" and _next_day(by_article) and not _outvoted(groups, by_article)):
             return None
-        if what.startswith(TOLLS) and _said_to_rise(groups, by_article):
+        if what.startswith(TOLLS) and _said_to_rise(groups, by_article, self.vocab.rose):
             return None  # each later report says the toll rose ("has climbed to 74"): the outlets tell one story
         return self._finding(story, kind, what, by_article, groups)
 
@@ -271,12 +271,14 @@ def _when(m: Member) -> tuple:
     return (m.published or date.max, m.published_at.timestamp() if m.published_at else 0.0)
 
 
+def _top(group, by_article) -> float:
+    """The highest figure a group of articles gives."""
+    return max((c.high if c.high is not None else c.low or 0) for a in group for c, _ in by_article[a])
+
+
 def _later_is_higher(groups, by_article, members) -> bool:
     """True when every report of a higher toll was published after every report of a lower one."""
-    def top(group) -> float:
-        return max((c.high if c.high is not None else c.low or 0) for a in group for c, _ in by_article[a])
-
-    ordered = sorted(groups, key=top)
+    ordered = sorted(groups, key=lambda g: _top(g, by_article))
     for low, high in zip(ordered, ordered[1:]):
         if not all(members[a].published_at or members[a].published for a in (*low, *high)):
             return False
@@ -285,17 +287,14 @@ def _later_is_higher(groups, by_article, members) -> bool:
     return True
 
 
-ROSE = re.compile(r"\b(?:rose|risen|climbed|increased|mounted|jumped|swelled|raised|raising)\b|\bup from\b", re.I)  # "has climbed to 74", "up from 21"
-
-
-def _said_to_rise(groups, by_article) -> bool:
+def _said_to_rise(groups, by_article, rose: re.Pattern) -> bool:
     """Whether the tolls rose from report to report and every report of a higher toll says it
-    rose: the reports agree on how the count grew."""
+    rose (`rose`: the words that say so): the reports agree on how the count grew."""
     members = {a: items[0][1] for a, items in by_article.items()}
     if not _later_is_higher(groups, by_article, members):
         return False
-    lowest = min(groups, key=lambda g: max((c.high if c.high is not None else c.low or 0) for a in g for c, _ in by_article[a]))
-    return all(ROSE.search(m.text[max(c.sentence.start, c.span.start - 60) : c.span.end + 30])
+    lowest = min(groups, key=lambda g: _top(g, by_article))
+    return all(rose.search(m.text[max(c.sentence.start, c.span.start - 60) : c.span.end + 30])
                for g in groups if g is not lowest for a in g for c, m in by_article[a])  # fmt: skip
 
 
@@ -336,7 +335,7 @@ def _next_day(by_article) -> bool:
     if len(days) != len(items) or (max(days) - min(days)).days != 1:
         return False
     first = min((m.published for _, m in items if m.published), default=None)
-    return not (first and all(c.explicit for c, _ in items) and (first - max(days)).days > SETTLED_DAYS)
+    return not settled([c for c, _ in items], first)
 
 
 def _outvoted(groups, by_article) -> bool:
