@@ -282,6 +282,10 @@ def claimed(text: str, kind: str, published: str = "2025-03-25"):
     ("A Russian missile strike on Kharkiv killed four people on Sunday.", [("Kharkiv", "attack")]),
     ("In Washington, the president criticised the strikes in a post.", []),  # the scene of the criticism
     ("Diplomats said Qatar had been quietly talking to Kigali for weeks.", []),  # a capital for its government
+    ("Iran and the US held talks on Tehran's nuclear programme in Rome.", [("Rome", "meeting")]),  # a capital's thing
+    ("An Israeli strike hit Gaza's Holy Family Church on Thursday.", [("Gaza", "attack")]),  # a place's building
+    ("The delegations met again in Riyadh three days later.", []),  # counted from another happening
+    ("Expert teams will meet in Muscat on Wednesday.", [("Muscat", "another day")]),  # a dated plan
 ])  # fmt: skip
 def test_a_place_is_claimed_for_the_happening_it_hangs_from(text, expected):
     assert claimed(text, "place") == expected

@@ -120,7 +120,8 @@ def test_a_follow_up_days_later_joins_only_when_it_is_as_close_as_a_rewrite(tmp_
     run("ingest", ARTICLES, "--db", path)
     strike = by_title(path)["Drone strike on Odesa port kills four"]["story"]
     week = {**LATER, "published": "2025-05-17T09:00:00"}
-    close = {**week, "url": "https://port-city-news.example/odesa-week", "title": "A week after the Odesa port strike"}
+    close = {**week, "url": "https://port-city-news.example/odesa-week", "title": "A week after the Odesa port strike",
+             "text": LATER["text"].replace("on Saturday", "on May 10").replace("said on Sunday", "said")}
     loose = {**week, "url": "https://port-city-news.example/grain", "title": "Grain exports resume",
              "text": "Grain exports from Ukraine's Black Sea ports resumed on Saturday, traders said, as insurers "
                      "returned to the market after weeks of uncertainty over shipping."}  # fmt: skip
@@ -130,6 +131,19 @@ def test_a_follow_up_days_later_joins_only_when_it_is_as_close_as_a_rewrite(tmp_
     after = by_title(path)
     assert after[close["title"]]["story"] == strike
     assert after[loose["title"]]["story"] != strike
+
+
+def test_a_report_days_later_of_a_happening_on_its_own_day_is_a_story_of_its_own(tmp_path):
+    """A second strike on the port a week later reads like the first, but happened on its own day."""
+    path = tmp_path / "accord.db"
+    run("ingest", ARTICLES, "--db", path)
+    strike = by_title(path)["Drone strike on Odesa port kills four"]["story"]
+    again = {**LATER, "published": "2025-05-17T09:00:00", "url": "https://port-city-news.example/odesa-again",
+             "title": "Odesa port hit again"}  # "on Saturday" is now 17 May, the day it was published
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps(again) + "\n")
+    run("ingest", later, "--db", path)
+    assert by_title(path)[again["title"]]["story"] != strike
 
 
 def test_listing_needs_a_store(tmp_path):
@@ -312,3 +326,27 @@ def test_a_toll_each_later_report_says_rose_is_no_finding_but_a_silent_rise_is_n
     assert [f for f in compared(first, said) if f.kind == "numbers differ"] == []
     (f,) = [f for f in compared(first, silent) if f.kind == "numbers differ"]
     assert f.severity == "info" and "higher toll" in f.explanation
+
+
+def test_a_part_of_a_toll_that_grew_with_it_is_no_finding_of_its_own():
+    first = ("2025-08-28", "A Russian missile attack on Kyiv killed at least 14 people, including three children, officials said.")
+    later = ("2025-08-29", "A Russian missile attack on Kyiv killed at least 19 people, including four children, officials said.")
+    found = [f for f in compared(first, later) if f.kind == "numbers differ"]
+    assert [{e.text for e in f.evidence} for f in found] == [{"killed at least 14", "killed at least 19"}]
+    same = ("2025-08-29", "A Russian missile attack on Kyiv killed at least 14 people, including four children, officials said.")
+    (f,) = [f for f in compared(first, same) if f.kind == "numbers differ"]  # one toll: the parts differ
+    assert {e.text for e in f.evidence} == {"three children", "four children"}
+
+
+def test_a_toll_in_a_sentence_dated_to_another_year_is_another_event():
+    assert compared(
+        ("2025-07-17", "An Israeli strike on the Holy Family Church in Gaza killed two people on Thursday."),
+        ("2025-07-18", "In October 2023 an Israeli strike on a church compound in Gaza killed 18 people."),
+    ) == []
+
+
+def test_a_place_dated_days_before_the_other_report_is_another_happening():
+    assert [f for f in compared(
+        ("2025-02-28", "The meeting came ten days after US and Russian delegations met in Riyadh on Feb. 18."),
+        ("2025-03-01", "Politicians backed Zelensky after his meeting with Trump in Washington ended in a row."),
+    ) if f.kind == "places differ"] == []

@@ -145,6 +145,7 @@ RULES: list[tuple[str, re.Pattern, Callable, bool]] = [
 
 
 COUNTED = {name for name, _, _, relative in RULES if relative}  # rules that count from the publication date
+ONE_DAY = frozenset({"iso-date", "weekday", "deictic", "month-day", "day-month"})  # rules that name one day
 
 
 def resolve(text: str, published: date | None) -> tuple[Resolved, str]:

@@ -295,10 +295,13 @@ class ClaimReader:
             if hit is None or not words:
                 continue
             token, kind = hit
+            when = dated.get(token.i)
+            if when is not None and when.holder == ANOTHER_DAY:
+                kind = ANOTHER_DAY  # "will meet in Muscat on Wednesday": a dated plan's place, not the story's
             if ent.label_ == "FAC":  # "the White House", "the Elysee Palace": a building, whatever city shares its name
                 sent = sentence_at(ent.start_char)
                 found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=words, holder=kind,
-                                         granularity="site", **self._day(dated.get(token.i))))  # fmt: skip
+                                         granularity="site", **self._day(when)))  # fmt: skip
                 continue
             place = self.locate(words, Span(ent.start_char, ent.end_char), countries)
             if place.rule == "unknown place" and (not ent.label_ or not self._named_as_place(doc, ent)):
@@ -306,7 +309,7 @@ class ClaimReader:
             sent = sentence_at(ent.start_char)
             found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=place.name,
                                      holder=kind, country=place.country, granularity=self._level(doc, ent, place),
-                                     **self._day(dated.get(token.i))))  # fmt: skip
+                                     **self._day(when)))  # fmt: skip
         return found
 
     @staticmethod

@@ -30,6 +30,8 @@ def happening(span: Span, vocabulary: Vocabulary, date: bool = False) -> tuple[T
     if node.dep_ == "nsubj" or (node.dep_ == "pobj" and node.head.lower_ in vocabulary.party_prepositions):
         return None  # "Qatar had been talking to Kigali": a country or a capital for its government, a party
     head = node.head
+    if node.dep_ == "poss" and not _a_place(head, vocabulary):
+        return None  # "talks on Tehran's nuclear programme": the capital for its government
     if head.lower_ in vocabulary.away_prepositions and head.dep_ == "prep":
         return None  # "near Ramallah", "towards Kisangani": a landmark or a direction, not the place
     if node.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.lower_ in vocabulary.distance_words:
@@ -59,6 +61,13 @@ def happening(span: Span, vocabulary: Vocabulary, date: bool = False) -> tuple[T
             if node.dep_ not in CLAUSES:
                 return None  # the words belong to another verb's clause ("said in Washington")
     return None
+
+
+def _a_place(noun: Token, vocabulary: Vocabulary) -> bool:
+    """Whether a noun a place owns is a place itself: a name, a site, an area, a building."""
+    lemma = noun.lemma_.lower()
+    return (noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "LOC", "FAC") or _kind(noun, vocabulary) is not None
+            or lemma in vocabulary.owned_places | vocabulary.site_words | vocabulary.area_words | vocabulary.region_words)  # fmt: skip
 
 
 def thing_dated(span: Span, vocabulary: Vocabulary) -> bool:
@@ -135,15 +144,23 @@ def _holds_place(node: Token) -> bool:
 
 
 def _another_day(node: Token, vocabulary: Vocabulary) -> bool:
-    """"a day after hitting the port of Hodeidah", "two days before the talks in Doha": a
-    happening told as the day before or after another is not the one the sentence reports."""
+    """"a day after hitting the port of Hodeidah", "two days before the talks in Doha", "met
+    again three days later": a happening told as the day before or after another is not the
+    one the sentence reports."""
+    if any(c.dep_ == "advmod" and c.lower_ in vocabulary.time_offsets and _counts_days(c, vocabulary) for c in node.children):
+        return True  # "met again in Riyadh three days later"
     words = vocabulary.offset_prepositions
     prep = node.head if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in words else None
     mark = any(c.dep_ == "mark" and c.lower_ in words for c in node.children)
     if prep is None and not mark:
         return False
     anchors = [node, *((prep, prep.head) if prep is not None else ())]
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in vocabulary.offset_units for a in anchors for c in a.children)
+    return any(_counts_days(a, vocabulary) for a in anchors)
+
+
+def _counts_days(token: Token, vocabulary: Vocabulary) -> bool:
+    """Whether a word is counted in days or weeks ("two days after", "three days later")."""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in vocabulary.offset_units for c in token.children)
 
 
 def _kind(token: Token, vocabulary: Vocabulary) -> str | None:

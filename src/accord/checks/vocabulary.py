@@ -49,6 +49,7 @@ class Vocabulary:
     plan_words: frozenset[str]
     place_prepositions: frozenset[str]
     site_words: frozenset[str]
+    owned_places: frozenset[str]
     light_verbs: frozenset[str]
     party_prepositions: frozenset[str]
     offset_prepositions: frozenset[str]
@@ -136,6 +137,7 @@ def load(path: Path = DATA) -> Vocabulary:
         plan_words=frozenset(data["plan_words"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         site_words=frozenset(data["site_words"]),
+        owned_places=frozenset(data["owned_places"]),
         light_verbs=frozenset(data["light_verbs"]),
         party_prepositions=frozenset(data["party_prepositions"]),
         offset_prepositions=frozenset(data["offset_prepositions"]),

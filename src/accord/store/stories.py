@@ -17,6 +17,7 @@ from ..serialize import claim_from_dict, record_to_dict
 from ..stories.compare import Member, StoryComparer
 from ..stories.index import StoryIndex
 from ..stories.profile import Profile, profile
+from ..timex import ONE_DAY
 from .db import Store
 
 
@@ -28,13 +29,13 @@ class StoryBook:
         self.index = StoryIndex()
         self.touched: set[str] = set()
         for row in self.db.execute(
-            "SELECT p.article_id, p.seq, a.source, a.published, a.published_at, p.hashes, p.shingles, p.terms, "
+            "SELECT p.article_id, p.seq, a.source, a.published, a.published_at, p.hashes, p.shingles, p.terms, p.days, "
             "m.story_id, m.copy_of FROM profiles p JOIN articles a ON a.id = p.article_id "
             "LEFT JOIN story_members m ON m.article_id = p.article_id ORDER BY p.seq"
         ):  # fmt: skip
-            article, seq, source, published, published_at, hashes, shingles, terms, story, copy_of = row
+            article, seq, source, published, published_at, hashes, shingles, terms, days, story, copy_of = row
             p = Profile(article, seq, source, _day(published), _moment(published_at), np.frombuffer(hashes, dtype=np.uint32),
-                        shingles, json.loads(terms))  # fmt: skip
+                        shingles, json.loads(terms), tuple(map(date.fromisoformat, json.loads(days))))  # fmt: skip
             if story:
                 self.index.add(p, story, copy_of)
             else:
@@ -51,12 +52,14 @@ class StoryBook:
         events = [json.loads(r[0]) for r in self.db.execute("SELECT record FROM events WHERE article_id = ? ORDER BY n", (article,))]
         seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM profiles").fetchone()[0]
         p = profile(article, seq, a[0], a[1], _day(a[2]), _moment(a[3]), actors,
-                    [place for e in events if (place := (e.get("place") or {}).get("name"))])  # fmt: skip
+                    [place for e in events if (place := (e.get("place") or {}).get("name"))],
+                    tuple(date.fromisoformat(e["when"]) for e in events if e.get("when") and e.get("when_rule") in ONE_DAY))  # fmt: skip
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.execute(
-                "INSERT INTO profiles VALUES (?,?,?,?,?)",
-                (p.article, p.seq, p.hashes.astype(np.uint32).tobytes(), p.shingles, json.dumps(p.terms)),
+                "INSERT INTO profiles VALUES (?,?,?,?,?,?)",
+                (p.article, p.seq, p.hashes.astype(np.uint32).tobytes(), p.shingles, json.dumps(p.terms),
+                 json.dumps([d.isoformat() for d in p.days])),
             )
             story = self._join(p)
             self.db.execute("COMMIT")

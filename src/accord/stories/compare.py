@@ -28,6 +28,8 @@ ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in o
 SAME_QUOTE = 0.6
 OPEN_BOUND = 2.0  # across outlets, "at least 13" is not a figure more than twice as high (31)
 ANCHORED = ("number", "duration")  # figures whose sentences' days and places may set them apart
+DAYS_BEFORE = 2  # a place dated this many days before the other report may still be of its happening
+ANCHORS = ("day", "month", "year", "place", "country", "area")  # the dates and places that may ("in October 2023")
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
          "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
 
@@ -98,7 +100,8 @@ class StoryComparer:
     def _values(self, story: str, members: list[Member], kind: str) -> list[Finding]:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
-        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ("day", "place", "country", "area")) for m in members} if kind in ANCHORED else {}
+        days = {m.article: anchors_of(c for c in m.claims if c.granularity in ANCHORS) for m in members} if kind in ANCHORED else {}
+        tolls = {m.article: _tolls(m) for m in members}
 
         def related(x, y) -> bool:
             """Claims of two articles about one detail, unless their sentences name other days or places."""
@@ -107,6 +110,10 @@ class StoryComparer:
                 return False
             if kind == "number" and a.what.startswith(TOLLS) and several(a, am.text, self.vocab) != several(b, bm.text, self.vocab):
                 return False  # "strikes across Gaza killed 50" and "a strike on a school killed 20": many and one
+            if kind == "place" and ((_dated_before(a, bm) and not b.day) or (_dated_before(b, am) and not a.day)):
+                return False
+            if kind == "number" and _parts_of_other_tolls(a, am, tolls[am.article], b, bm, tolls[bm.article]):
+                return False
             return not days or not apart(self._anchors(a, days[am.article]), self._anchors(b, days[bm.article]),
                                          None, None, self.vocab)  # fmt: skip
 
@@ -265,6 +272,30 @@ def _shared_quote(c: Claim, m: Member, members: list[Member]) -> bool:
     the quote check compares those words (and their numbers), so they make no second finding."""
     return any(quote_overlap(q.value, o.value) >= SAME_QUOTE for q in _quotes_around(c, m) for n in members if n.article != m.article
                for o in n.claims if o.kind == "quote")  # fmt: skip
+
+
+def _dated_before(c: Claim, other: Member) -> bool:
+    """Whether a place is written with a date days before the other report was published: the
+    other report's undated place is of its own days ("met in Riyadh on Feb. 18" against "the
+    meeting in Washington", reported on 1 March)."""
+    return bool(c.day and c.explicit and other.published and (other.published - (c.day_end or c.day)).days > DAYS_BEFORE)
+
+
+def _tolls(m: Member) -> dict[Span, list[Claim]]:
+    """An article's death and injury tolls by sentence."""
+    found: dict[Span, list[Claim]] = defaultdict(list)
+    for c in m.claims:
+        if c.kind == "number" and c.what.startswith(TOLLS):
+            found[c.sentence].append(c)
+    return found
+
+
+def _parts_of_other_tolls(a: Claim, am: Member, a_tolls: dict, b: Claim, bm: Member, b_tolls: dict) -> bool:
+    """Whether two figures are parts of tolls ("killed at least 14, including three children") and
+    the tolls are other figures too: the part grew with its toll, and the toll's own finding says so."""
+    if a.what.startswith(TOLLS) or not (a_tolls.get(a.sentence) and b_tolls.get(b.sentence)):
+        return False
+    return not any(x.low == y.low for x in a_tolls[a.sentence] for y in b_tolls[b.sentence])
 
 
 def _when(m: Member) -> tuple:

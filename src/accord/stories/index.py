@@ -29,6 +29,7 @@ LINK = 0.2  # cosine between an article and a story's centroid that makes it joi
 LINK_UNDATED = 0.5  # an undated article has no time window to keep it apart: only a close rewrite joins
 WINDOW_DAYS = 3  # a story takes an article only if one of its articles is this close in time
 LATE_DAYS = 10  # ... or, if the article is as close as a rewrite (LINK_UNDATED), this close: a follow-up
+FRESH_DAYS = 1  # ... unless it dates a happening of its own to its publication day or the day before
 QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
 MAX_CANDIDATES = 200
@@ -130,10 +131,11 @@ class StoryIndex:
         for other in sorted(hits, key=lambda a: -hits[a])[:MAX_CANDIDATES]:
             story = self.story_of[other]
             if story not in scores:
-                if not self._near(story, p.published, LATE_DAYS):
+                late = not self._near(story, p.published)
+                if not self._near(story, p.published, LATE_DAYS) or (late and _fresh(p)):
                     continue
                 scores[story] = _cosine(mine, self.centroids[story], norm(self.centroids[story]))
-                if not self._near(story, p.published):  # a follow-up days later joins only as close as a rewrite
+                if late:  # a follow-up days later joins only as close as a rewrite
                     scores[story] -= LINK_UNDATED - LINK
             if _close(self.profiles[other].published, p.published):
                 pair = _cosine(mine, self.profiles[other].terms, self.norms[other])
@@ -156,6 +158,13 @@ def _age(p: Profile) -> tuple:
 def _cosine(unit: dict[str, float], other: dict[str, float], length: float) -> float:
     """The cosine of unit-length weights and other weights of the given length."""
     return sum(v * other.get(t, 0.0) for t, v in unit.items()) / length
+
+
+def _fresh(p: Profile) -> bool:
+    """Whether the article reports a happening of its own days (on the day it was published or
+    the day before): then it is news of its own, not a follow-up of a story days older. A second
+    round of talks a week after the first reads like the first, but happened on its own day."""
+    return p.published is not None and any(0 <= (p.published - d).days <= FRESH_DAYS for d in p.days)
 
 
 def _close(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> bool:

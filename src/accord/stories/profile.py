@@ -42,6 +42,7 @@ class Profile:
     hashes: np.ndarray  # MinHash values of the 5-word shingles
     shingles: int  # how many distinct shingles the text has
     terms: dict[str, float]  # term -> weight (count and rarity), the article's TERMS weightiest
+    days: tuple[date, ...] = ()  # the days its text gives its happenings ("on Saturday", "on April 12")
 
 
 def words(text: str) -> list[str]:
@@ -77,9 +78,10 @@ def _permutations():
 
 def profile(
     article: str, seq: int, text: str, source: str | None, published: date | None, published_at: datetime | None,
-    actors: list[str], places: list[str],
+    actors: list[str], places: list[str], days: tuple[date, ...] = (),
 ) -> Profile:
-    """The clusterer's view of one article: its text, its actor ids and its events' places."""
+    """The clusterer's view of one article: its text, its actor ids, its events' places and the
+    days its text gives them."""
     tokens = words(text)
     hashes, shingles = minhash(tokens)
     counts: Counter[str] = Counter()
@@ -96,7 +98,8 @@ def profile(
         counts[f"place:{place.lower()}"] += ACTOR_WEIGHT
     weighed = {t: (1 + math.log(c)) * rare.get(t, CODED) for t, c in counts.items()}
     kept = sorted(weighed, key=lambda t: -weighed[t])[:TERMS]
-    return Profile(article, seq, source, published, published_at, hashes, shingles, {t: weighed[t] for t in kept})
+    terms = {t: weighed[t] for t in kept}
+    return Profile(article, seq, source, published, published_at, hashes, shingles, terms, tuple(sorted(set(days))))
 
 
 def weights(terms: dict[str, float]) -> dict[str, float]:
