@@ -20,7 +20,7 @@ from .conftest import ROOT, shared_path
 BASELINE = json.loads((Path(__file__).parent / "eval" / "baseline.json").read_text())
 NEWS = ROOT / "tests" / "data" / "events_news.jsonl"  # our own sentences, a second dev set by now
 HELD_OUT = ROOT / "tests" / "data" / "heldout"  # written blind by a second engineer: measured, never tuned on
-FINDINGS = ROOT / "tests" / "data" / "findings"  # planted groups: dev/ to dev4/ tuned on, heldout/ written blind
+FINDINGS = ROOT / "tests" / "data" / "findings"  # planted groups: dev/ to dev6/ tuned on, heldout/ and heldout2/ written blind
 RUNS = {"events": evaluate_events, "actors": evaluate_actors, "quotes": evaluate_quotes, "acled": evaluate_acled,
         "penta": evaluate_penta, "findings": evaluate_findings}  # fmt: skip
 

@@ -350,3 +350,22 @@ def test_a_place_dated_days_before_the_other_report_is_another_happening():
         ("2025-02-28", "The meeting came ten days after US and Russian delegations met in Riyadh on Feb. 18."),
         ("2025-03-01", "Politicians backed Zelensky after his meeting with Trump in Washington ended in a row."),
     ) if f.kind == "places differ"] == []
+
+
+def test_a_report_of_its_own_days_happening_far_from_the_storys_days_is_another_story():
+    from datetime import date
+
+    from accord.stories.index import StoryIndex
+    from accord.stories.profile import profile
+
+    def report(name, day, text, happened):
+        return profile(name, len(index) + 1, text, name, date(2025, 5, day), None, [], [], (date(2025, 5, happened),))
+
+    index = StoryIndex()
+    first = index.add(report("a", 10, "Russian drones struck the Danube port of Izmail overnight, setting grain silos on "
+                                      "fire and wounding two dock workers, governor Oleh Kiper said.", 10))  # fmt: skip
+    later = index.add(report("b", 11, "Grain silos at the Danube port of Izmail were still smouldering after the Russian "
+                                      "drone strike, and two dock workers remained in hospital, Kiper said.", 10))  # fmt: skip
+    again = index.add(report("c", 12, "Russian drones struck the Danube port of Izmail again overnight, hitting grain "
+                                      "silos and wounding three dock workers, governor Oleh Kiper said.", 12))  # fmt: skip
+    assert later.story == first.story and again.story != first.story

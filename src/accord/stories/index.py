@@ -7,7 +7,11 @@ within a few days. Terms are weighed by how rare they are in English at large (n
 corpus, which may hold a handful of articles), so place names, people and the words of one
 happening count and the vocabulary of every war report does not. Candidate stories come
 from an inverted index over terms, so an article is compared with its candidates only,
-never with the whole corpus. A story keeps the id of the article that founded it, so ids
+never with the whole corpus. The days an article's text gives its happenings weigh too: an
+article that reports a happening of its own day, more than a day from every day a story
+gives, is another event however alike the words (the next strike on a town, the next round
+of talks), and a happening day shared with a story counts a little towards joining it.
+A story keeps the id of the article that founded it, so ids
 are stable as a corpus grows; an article joins one story and never merges two, so one
 look-alike article cannot chain two events together.
 """
@@ -30,6 +34,8 @@ LINK_UNDATED = 0.5  # an undated article has no time window to keep it apart: on
 WINDOW_DAYS = 3  # a story takes an article only if one of its articles is this close in time
 LATE_DAYS = 10  # ... or, if the article is as close as a rewrite (LINK_UNDATED), this close: a follow-up
 FRESH_DAYS = 1  # ... unless it dates a happening of its own to its publication day or the day before
+APART_DAYS = 1  # a happening of the article's own days this far from all the story's days is another event
+SAME_DAY = 0.03  # a happening day shared with a story: the words may differ, the day agrees
 QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
 MAX_CANDIDATES = 200
@@ -57,6 +63,7 @@ class StoryIndex:
         self.copy_of: dict[str, str] = {}
         self.centroids: dict[str, dict[str, float]] = defaultdict(dict)  # story -> summed term weights
         self.days: dict[str, list[date]] = defaultdict(list)  # story -> its articles' publication days
+        self.happened: dict[str, set[date]] = defaultdict(set)  # story -> the days its articles give happenings
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -104,6 +111,7 @@ class StoryIndex:
             self.centroids[story] = dict(sorted(centroid.items(), key=lambda x: -x[1])[:CENTROID_TERMS])
         if p.published:
             self.days[story].append(p.published)
+        self.happened[story].update(p.days)
 
     def _original(self, p: Profile) -> str | None:
         """The earliest article this one copies, if any."""
@@ -134,6 +142,8 @@ class StoryIndex:
                 late = not self._near(story, p.published)
                 if not self._near(story, p.published, LATE_DAYS) or (late and _fresh(p)):
                     continue
+                if _another_happening(p, self.happened[story]):
+                    continue
                 scores[story] = _cosine(mine, self.centroids[story], norm(self.centroids[story]))
                 if late:  # a follow-up days later joins only as close as a rewrite
                     scores[story] -= LINK_UNDATED - LINK
@@ -142,6 +152,7 @@ class StoryIndex:
                 scores[story] = max(scores[story], pair - PAIR_MARGIN)
         for story in scores:  # with no date on one side, no time window keeps two events apart
             scores[story] -= 0.0 if p.published and self.days.get(story) else LINK_UNDATED - LINK
+            scores[story] += SAME_DAY if self.happened[story].intersection(p.days) else 0.0
         best = max(scores, key=lambda s: scores[s], default=None)
         return best if best is not None and scores[best] >= LINK else None
 
@@ -160,11 +171,20 @@ def _cosine(unit: dict[str, float], other: dict[str, float], length: float) -> f
     return sum(v * other.get(t, 0.0) for t, v in unit.items()) / length
 
 
-def _fresh(p: Profile) -> bool:
-    """Whether the article reports a happening of its own days (on the day it was published or
-    the day before): then it is news of its own, not a follow-up of a story days older. A second
-    round of talks a week after the first reads like the first, but happened on its own day."""
-    return p.published is not None and any(0 <= (p.published - d).days <= FRESH_DAYS for d in p.days)
+def _fresh(p: Profile) -> list[date]:
+    """The days on which the article reports a happening of its own: the day it was published or
+    the day before. Such an article is news of its own, not a follow-up of a story days older:
+    a second round of talks a week after the first reads like the first, but happened on its
+    own day."""
+    return [d for d in p.days if p.published is not None and 0 <= (p.published - d).days <= FRESH_DAYS]
+
+
+def _another_happening(p: Profile, happened: set[date]) -> bool:
+    """Whether the article reports a happening of its own days more than a day away from every
+    day its candidate story gives: a strike on the same town two days later, the next school
+    abduction, which read like the story but are other events."""
+    fresh = _fresh(p)
+    return bool(fresh and happened) and all(min(abs((d - h).days) for h in happened) > APART_DAYS for d in fresh)
 
 
 def _close(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> bool:
