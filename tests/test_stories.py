@@ -359,7 +359,7 @@ def test_a_report_of_its_own_days_happening_far_from_the_storys_days_is_another_
     from accord.stories.profile import profile
 
     def report(name, day, text, happened):
-        return profile(name, len(index) + 1, text, name, date(2025, 5, day), None, [], [], (date(2025, 5, happened),))
+        return profile(name, len(index) + 1, text, name, date(2025, 5, day), None, [], [], ((date(2025, 5, happened), "ASSAULT"),))
 
     index = StoryIndex()
     first = index.add(report("a", 10, "Russian drones struck the Danube port of Izmail overnight, setting grain silos on "

@@ -67,7 +67,8 @@ def find_phrases(doc: Doc, pieces: list[Piece]) -> list[Phrase]:
         inside = doc[ph.start : ph.end]
         words = {t.lower_.strip("-") for t in (*before, *inside)}
         ph.former = bool(words & {"former", "ex", "then"})
-        ph.not_office = bool({t.lower_ for t in inside} & NOT_THE_OFFICE)
+        heads = {p.end - 1 for p in ph.pieces if p.kind == lx.TITLE}  # "national security adviser" is an office
+        ph.not_office = any(t.lower_ in NOT_THE_OFFICE and t.i not in heads for t in inside)
     return phrases
 
 

@@ -218,8 +218,8 @@ class ClaimReader:
         found = []
         for q in durations(sent.text, sent.start_char):
             after = sent.doc.text[q.span.end : sent.end_char].split()[:1]
-            if after and after[0].lower().strip(",.") in self.vocab.time_offsets:
-                continue  # "held three days after the reshuffle": a distance in time, not a length
+            if after and after[0].lower().strip(",.") in self.vocab.time_offsets | self.vocab.bound_prepositions:
+                continue  # "held three days after the reshuffle", "in the four days since": a distance in time, not a length
             what = self._measured(sent, q.span)
             if what:
                 found.append(self._claim(sent, "duration", what, q.span.start, q.span.end, low=q.low, high=q.high))

@@ -36,8 +36,8 @@ DURATION = re.compile(
     _QUAL + _NUM + r"(?P<half>-and-a-half|\s+and\s+a\s+half)?[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I
 )
 ONE_UNIT = re.compile(r"\b(?P<unit>minute|hour|day|week)-long\b", re.I)  # "an hour-long meeting"
-CASUALTY_AFTER = re.compile(  # "12 people were killed", "25 people, three of them children, are now known to have died"
-    r"\b" + _QUAL + _NUM + r"(?:\s+(?:(?!and\b|or\b|but\b)[a-z-]+\s+){0,3}?|(?:\s+[a-z-]+)?,[^,.;]{1,40},\s+)(?:(?:were|was|have been|had been|are|is|been)\s+)?"
+CASUALTY_AFTER = re.compile(  # "12 people were killed", "25 people, three of them children, are now known to have died" (not "one of the injured")
+    r"\b" + _QUAL + _NUM + r"(?:\s+(?:(?!and\b|or\b|but\b|of\b)[a-z-]+\s+){0,3}?|(?:\s+[a-z-]+)?,[^,.;]{1,40},\s+)(?:(?:were|was|have been|had been|are|is|been)\s+)?"
     r"(?:(?:now\s+)?(?:known|believed|feared|thought|reported|confirmed|said)\s+to\s+have\s+(?:been\s+)?)?(?P<what>killed|dead|died|wounded|injured|hurt)\b",
     re.I,
 )

@@ -35,7 +35,7 @@ class StoryBook:
         ):  # fmt: skip
             article, seq, source, published, published_at, hashes, shingles, terms, days, story, copy_of = row
             p = Profile(article, seq, source, _day(published), _moment(published_at), np.frombuffer(hashes, dtype=np.uint32),
-                        shingles, json.loads(terms), tuple(map(date.fromisoformat, json.loads(days))))  # fmt: skip
+                        shingles, json.loads(terms), tuple((date.fromisoformat(d), t) for d, t in json.loads(days)))  # fmt: skip
             if story:
                 self.index.add(p, story, copy_of)
             else:
@@ -53,13 +53,13 @@ class StoryBook:
         seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM profiles").fetchone()[0]
         p = profile(article, seq, a[0], a[1], _day(a[2]), _moment(a[3]), actors,
                     [place for e in events if (place := (e.get("place") or {}).get("name"))],
-                    tuple(date.fromisoformat(e["when"]) for e in events if e.get("when") and e.get("when_rule") in ONE_DAY))  # fmt: skip
+                    tuple((date.fromisoformat(e["when"]), e["type"]) for e in events if e.get("when") and e.get("when_rule") in ONE_DAY))  # fmt: skip
         self.db.execute("BEGIN IMMEDIATE")
         try:
             self.db.execute(
                 "INSERT INTO profiles VALUES (?,?,?,?,?,?)",
                 (p.article, p.seq, p.hashes.astype(np.uint32).tobytes(), p.shingles, json.dumps(p.terms),
-                 json.dumps([d.isoformat() for d in p.days])),
+                 json.dumps([(d.isoformat(), t) for d, t in p.days])),
             )
             story = self._join(p)
             self.db.execute("COMMIT")

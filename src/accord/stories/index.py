@@ -35,6 +35,7 @@ WINDOW_DAYS = 3  # a story takes an article only if one of its articles is this 
 LATE_DAYS = 10  # ... or, if the article is as close as a rewrite (LINK_UNDATED), this close: a follow-up
 FRESH_DAYS = 1  # ... unless it dates a happening of its own to its publication day or the day before
 APART_DAYS = 1  # a happening of the article's own days this far from all the story's days is another event
+RECURRING = ("ASSAULT", "COERCE")  # happenings that recur at one place as other events: strikes, abductions
 SAME_DAY = 0.03  # a happening day shared with a story: the words may differ, the day agrees
 QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
@@ -63,7 +64,7 @@ class StoryIndex:
         self.copy_of: dict[str, str] = {}
         self.centroids: dict[str, dict[str, float]] = defaultdict(dict)  # story -> summed term weights
         self.days: dict[str, list[date]] = defaultdict(list)  # story -> its articles' publication days
-        self.happened: dict[str, set[date]] = defaultdict(set)  # story -> the days its articles give happenings
+        self.happened: dict[str, set[tuple[date, str]]] = defaultdict(set)  # story -> the (day, type) its articles give happenings
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -140,7 +141,7 @@ class StoryIndex:
             story = self.story_of[other]
             if story not in scores:
                 late = not self._near(story, p.published)
-                if not self._near(story, p.published, LATE_DAYS) or (late and _fresh(p)):
+                if not self._near(story, p.published, LATE_DAYS) or (late and _fresh(p)):  # news of its own days
                     continue
                 if _another_happening(p, self.happened[story]):
                     continue
@@ -152,7 +153,7 @@ class StoryIndex:
                 scores[story] = max(scores[story], pair - PAIR_MARGIN)
         for story in scores:  # with no date on one side, no time window keeps two events apart
             scores[story] -= 0.0 if p.published and self.days.get(story) else LINK_UNDATED - LINK
-            scores[story] += SAME_DAY if self.happened[story].intersection(p.days) else 0.0
+            scores[story] += SAME_DAY if {d for d, _ in self.happened[story]}.intersection(d for d, _ in p.days) else 0.0
         best = max(scores, key=lambda s: scores[s], default=None)
         return best if best is not None and scores[best] >= LINK else None
 
@@ -171,20 +172,21 @@ def _cosine(unit: dict[str, float], other: dict[str, float], length: float) -> f
     return sum(v * other.get(t, 0.0) for t, v in unit.items()) / length
 
 
-def _fresh(p: Profile) -> list[date]:
-    """The days on which the article reports a happening of its own: the day it was published or
-    the day before. Such an article is news of its own, not a follow-up of a story days older:
-    a second round of talks a week after the first reads like the first, but happened on its
-    own day."""
-    return [d for d in p.days if p.published is not None and 0 <= (p.published - d).days <= FRESH_DAYS]
+def _fresh(p: Profile) -> list[tuple[date, str]]:
+    """The happenings the article dates to the day it was published or the day before: news of
+    its own, not a follow-up of a story days older. A second round of talks a week after the
+    first reads like the first, but happened on its own day."""
+    return [(d, t) for d, t in p.days if p.published is not None and 0 <= (p.published - d).days <= FRESH_DAYS]
 
 
-def _another_happening(p: Profile, happened: set[date]) -> bool:
-    """Whether the article reports a happening of its own days more than a day away from every
-    day its candidate story gives: a strike on the same town two days later, the next school
-    abduction, which read like the story but are other events."""
-    fresh = _fresh(p)
-    return bool(fresh and happened) and all(min(abs((d - h).days) for h in happened) > APART_DAYS for d in fresh)
+def _another_happening(p: Profile, happened: set[tuple[date, str]]) -> bool:
+    """Whether the article reports a strike or an abduction of its own days more than a day away
+    from every day its candidate story gives a happening: the next strike on the same town, the
+    next school abduction, which read like the story but are other events. Talks or aid the day
+    after a strike are the story's sequel."""
+    fresh = [d for d, t in _fresh(p) if t in RECURRING]
+    days = {h for h, _ in happened}
+    return bool(fresh and days) and all(min(abs((d - h).days) for h in days) > APART_DAYS for d in fresh)
 
 
 def _close(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> bool:

@@ -42,7 +42,7 @@ class Profile:
     hashes: np.ndarray  # MinHash values of the 5-word shingles
     shingles: int  # how many distinct shingles the text has
     terms: dict[str, float]  # term -> weight (count and rarity), the article's TERMS weightiest
-    days: tuple[date, ...] = ()  # the days its text gives its happenings ("on Saturday", "on April 12")
+    days: tuple[tuple[date, str], ...] = ()  # (day, event type) its text gives its happenings ("struck on Saturday")
 
 
 def words(text: str) -> list[str]:
@@ -78,10 +78,10 @@ def _permutations():
 
 def profile(
     article: str, seq: int, text: str, source: str | None, published: date | None, published_at: datetime | None,
-    actors: list[str], places: list[str], days: tuple[date, ...] = (),
+    actors: list[str], places: list[str], days: tuple[tuple[date, str], ...] = (),
 ) -> Profile:
     """The clusterer's view of one article: its text, its actor ids, its events' places and the
-    days its text gives them."""
+    days its text gives them, with their types."""
     tokens = words(text)
     hashes, shingles = minhash(tokens)
     counts: Counter[str] = Counter()
