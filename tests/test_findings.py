@@ -31,6 +31,18 @@ def test_former_for_a_sitting_adviser_is_an_error_though_adviser_names_the_offic
     assert role_findings("Putin's adviser Yuri Ushakov told reporters the talks were useful.", "2025-03-01") == []
 
 
+def test_a_title_joined_by_and_to_one_after_under_is_in_the_past_frame_too():
+    (f,) = role_findings("Visits stalled under ousted President Yoon Suk Yeol and Prime Minister Han Duck-soo.", "2025-08-23")
+    assert f.severity == "info" and "Han Duck-soo" in f.explanation
+
+
+def test_a_deputy_title_of_its_own_is_checked_but_acting_is_not():
+    analysis = accord.analyze("Deputy Foreign Minister Maria Zakharova called the arrests hostile actions.", published="2025-07-01")
+    assert [c.value for c in analysis.claims if c.kind == "title"] == ["deputy foreign minister"]  # one of several: not judged
+    analysis = accord.analyze("Acting President Han Duck-soo met the envoy in Seoul.", published="2025-08-23")
+    assert [c for c in analysis.claims if c.kind == "title"] == []
+
+
 def test_a_past_president_presented_as_current_is_a_warning_naming_the_holder():
     (f,) = role_findings("President Joe Biden told reporters in Washington on Tuesday that talks with Moscow would resume.")
     assert f.severity == "warning"
@@ -295,6 +307,7 @@ def claimed(text: str, kind: str, published: str = "2025-03-25"):
     ("Iran and the US held talks on Tehran's nuclear programme in Rome.", [("Rome", "meeting")]),  # a capital's thing
     ("An Israeli strike hit Gaza's Holy Family Church on Thursday.", [("Gaza", "attack")]),  # a place's building
     ("The delegations met again in Riyadh three days later.", []),  # counted from another happening
+    ("The call on Feb. 12 and the talks in Riyadh six days later worried Kyiv.", [("Riyadh", "another day")]),
     ("Expert teams will meet in Muscat on Wednesday.", [("Muscat", "another day")]),  # a dated plan
 ])  # fmt: skip
 def test_a_place_is_claimed_for_the_happening_it_hangs_from(text, expected):

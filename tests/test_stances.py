@@ -29,6 +29,10 @@ def stances_of(text):
         ("Russian President Vladimir Putin replied with an offer of talks, without agreeing to the truce.", "RUSGOV", "ceasefire", "oppose"),
         ("The Lebanese cabinet approved a timetable for the disarmament of armed groups.", "LBNGOV", "disarmament", "support"),
         ("Kinshasa is not demanding the withdrawal of the rebels before a final deal.", "CODGOV", "withdrawal", "oppose"),
+        ("Thai Prime Minister Anutin Charnvirakul said Thailand would free the prisoners.", "THA", "prisoners", "support"),
+        ("Thai Defence Minister Nattaphon Narkphanit said Thailand had made no commitment to release the prisoners.",
+         "THA", "prisoners", "oppose"),  # "no" before the cue that governs the nearer one
+        ("The Sudanese army welcomed the call for a humanitarian pause in El Fasher.", "SDNMIL", "ceasefire", "support"),
     ],
 )
 def test_table_of_stances(sentence, holder_code, issue, polarity):

@@ -13,7 +13,8 @@ from .lexicon import Piece
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 JOINERS = {"former", "ex", "top", "senior", "junior", "chief", "then", "incumbent", "current", "new", "special"}
-NOT_THE_OFFICE = {"deputy", "vice", "assistant", "acting", "adviser", "advisor", "aide"}
+NOT_THE_OFFICE = {"deputy", "vice", "assistant", "acting", "adviser", "advisor", "aide"}  # unless the office's own title
+UNCHECKED = {"acting"}  # an acting holder's title is not the office's, even where the base spells it so
 QUALIFIERS = {lx.COUNTRY, lx.DEMONYM, lx.SEAT, lx.MILSEAT, lx.ORG, lx.REGION}
 NEW_PERSON, NEW_ORG = "new-person", "new-org"
 
@@ -67,8 +68,8 @@ def find_phrases(doc: Doc, pieces: list[Piece]) -> list[Phrase]:
         inside = doc[ph.start : ph.end]
         words = {t.lower_.strip("-") for t in (*before, *inside)}
         ph.former = bool(words & {"former", "ex", "then"})
-        heads = {p.end - 1 for p in ph.pieces if p.kind == lx.TITLE}  # "national security adviser" is an office
-        ph.not_office = any(t.lower_ in NOT_THE_OFFICE and t.i not in heads for t in inside)
+        titled = {i for p in ph.pieces if p.kind == lx.TITLE for i in range(p.start, p.end)}  # "deputy foreign minister" is an office
+        ph.not_office = any(t.lower_ in NOT_THE_OFFICE and (t.i not in titled or t.lower_ in UNCHECKED) for t in inside)
     return phrases
 
 

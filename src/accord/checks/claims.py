@@ -39,6 +39,8 @@ class ClaimReader:
         self.toll = _toll(vocabulary.toll_phrases)
         self.offset = re.compile(  # "Nine days earlier, on 4 April": the day of another happening
             r"\b(?:" + "|".join(vocabulary.offset_units) + r")s?\s+(?:" + "|".join(vocabulary.time_offsets) + r")\W{0,3}(?:on|in)?\s*$", re.I)
+        self.later = re.compile(  # "the talks in Riyadh six days later": a happening counted from another
+            r"\s*(?:\w+\s+)?(?:" + "|".join(vocabulary.offset_units) + r")s?\s+(?:later|earlier)\b", re.I)
         self.country_names = country_names
         self.locate = locate
         self.clock = Clock(vocabulary.times_of_day)
@@ -296,8 +298,8 @@ class ClaimReader:
                 continue
             token, kind = hit
             when = dated.get(token.i)
-            if when is not None and when.holder == ANOTHER_DAY:
-                kind = ANOTHER_DAY  # "will meet in Muscat on Wednesday": a dated plan's place, not the story's
+            if (when is not None and when.holder == ANOTHER_DAY) or self.later.match(doc.text, ent.end_char):
+                kind = ANOTHER_DAY  # "will meet in Muscat on Wednesday", "talks in Riyadh six days later"
             if ent.label_ == "FAC":  # "the White House", "the Elysee Palace": a building, whatever city shares its name
                 sent = sentence_at(ent.start_char)
                 found.append(self._claim(sent, "place", "place", ent.start_char, ent.end_char, value=words, holder=kind,

@@ -176,6 +176,14 @@ class RoleCheck:
                 if node.head.i == node.i:
                     break
                 node = node.head
+        if not tokens:
+            return None
+        first = min(tokens, key=lambda t: len(list(t.ancestors)))
+        while first.dep_ == "conj" and first.head.i != first.i:  # "under ousted President Yoon and acting President Han"
+            first = first.head
+        before = first.left_edge.i - 1
+        if before >= 0 and doc[before].lower_ in self.vocab.past_prepositions:
+            return doc[before : max(t.i for t in tokens) + 1].text
         return None
 
 

@@ -119,7 +119,8 @@ class StanceExtractor:
             for candidate in self._level(token, inside):
                 sign = self._sign(candidate)
                 if sign:
-                    negated = any(c.dep_ == "neg" for c in (candidate, *candidate.children, *token.children)) or (
+                    negated = any(_negation(c) for c in (candidate, *candidate.children, *token.children)) or (
+                        candidate.dep_ in ("acl", "xcomp") and self._sign(candidate.head) and any(_negation(c) for c in candidate.head.children)) or (
                         candidate.dep_ == "pcomp" and candidate.head.lower_ == "without")  # "without agreeing to the ceasefire"  # fmt: skip
                     polarity = "support" if (sign > 0) != negated else "oppose"
                     cue = Span(candidate.idx, candidate.idx + len(candidate))
@@ -178,3 +179,8 @@ def _mention_in(token: Token, mentions: list[Mention]) -> Mention | None:
         return max(covering, key=lambda m: m.span.end - m.span.start)
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return next((m for m in mentions if left <= m.span.start and m.span.end <= right), None)
+
+
+def _negation(token: Token) -> bool:
+    """"not", "never", or "no" before a noun ("made no commitment to release the prisoners")."""
+    return token.dep_ == "neg" or (token.dep_ == "det" and token.lower_ == "no")

@@ -10,7 +10,9 @@ from an inverted index over terms, so an article is compared with its candidates
 never with the whole corpus. The days an article's text gives its happenings weigh too: an
 article that reports a happening of its own day, more than a day from every day a story
 gives, is another event however alike the words (the next strike on a town, the next round
-of talks), and a happening day shared with a story counts a little towards joining it.
+of talks), and a happening day shared with the article that founded a story counts a little
+towards joining it (with its founder's, not any member's: one look-alike that joined must not
+draw its own story's reports after it).
 A story keeps the id of the article that founded it, so ids
 are stable as a corpus grows; an article joins one story and never merges two, so one
 look-alike article cannot chain two events together.
@@ -36,7 +38,7 @@ LATE_DAYS = 10  # ... or, if the article is as close as a rewrite (LINK_UNDATED)
 FRESH_DAYS = 1  # ... unless it dates a happening of its own to its publication day or the day before
 APART_DAYS = 1  # a happening of the article's own days this far from all the story's days is another event
 RECURRING = ("ASSAULT", "COERCE")  # happenings that recur at one place as other events: strikes, abductions
-SAME_DAY = 0.03  # a happening day shared with a story: the words may differ, the day agrees
+SAME_DAY = 0.03  # a happening day shared with a story's founding article: the words may differ, the day agrees
 QUERY_TERMS = 12  # an article looks up candidates by its weightiest terms
 BUSY_TERM = 400  # terms in more articles than this find no candidates (they say little)
 MAX_CANDIDATES = 200
@@ -65,6 +67,7 @@ class StoryIndex:
         self.centroids: dict[str, dict[str, float]] = defaultdict(dict)  # story -> summed term weights
         self.days: dict[str, list[date]] = defaultdict(list)  # story -> its articles' publication days
         self.happened: dict[str, set[tuple[date, str]]] = defaultdict(set)  # story -> the (day, type) its articles give happenings
+        self.first_days: dict[str, set[date]] = {}  # story -> the days its founding article gives happenings
 
     def __len__(self) -> int:
         return len(self.profiles)
@@ -113,6 +116,7 @@ class StoryIndex:
         if p.published:
             self.days[story].append(p.published)
         self.happened[story].update(p.days)
+        self.first_days.setdefault(story, {d for d, _ in p.days})
 
     def _original(self, p: Profile) -> str | None:
         """The earliest article this one copies, if any."""
@@ -153,7 +157,7 @@ class StoryIndex:
                 scores[story] = max(scores[story], pair - PAIR_MARGIN)
         for story in scores:  # with no date on one side, no time window keeps two events apart
             scores[story] -= 0.0 if p.published and self.days.get(story) else LINK_UNDATED - LINK
-            scores[story] += SAME_DAY if {d for d, _ in self.happened[story]}.intersection(d for d, _ in p.days) else 0.0
+            scores[story] += SAME_DAY if self.first_days[story].intersection(d for d, _ in p.days) else 0.0
         best = max(scores, key=lambda s: scores[s], default=None)
         return best if best is not None and scores[best] >= LINK else None
 
