@@ -309,6 +309,7 @@ def claimed(text: str, kind: str, published: str = "2025-03-25"):
     ("The delegations met again in Riyadh three days later.", []),  # counted from another happening
     ("The call on Feb. 12 and the talks in Riyadh six days later worried Kyiv.", [("Riyadh", "another day")]),
     ("Expert teams will meet in Muscat on Wednesday.", [("Muscat", "another day")]),  # a dated plan
+    ("The rebels said on Saturday they would withdraw from the town of Walikale.", [("Walikale", "withdrawal")]),  # the saying's day
 ])  # fmt: skip
 def test_a_place_is_claimed_for_the_happening_it_hangs_from(text, expected):
     assert claimed(text, "place") == expected

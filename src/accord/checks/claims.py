@@ -298,7 +298,7 @@ class ClaimReader:
                 continue
             token, kind = hit
             when = dated.get(token.i)
-            if (when is not None and when.holder == ANOTHER_DAY) or self.later.match(doc.text, ent.end_char):
+            if (when is not None and when.holder == ANOTHER_DAY and _hangs_from(doc, when.span, token)) or self.later.match(doc.text, ent.end_char):
                 kind = ANOTHER_DAY  # "will meet in Muscat on Wednesday", "talks in Riyadh six days later"
             if ent.label_ == "FAC":  # "the White House", "the Elysee Palace": a building, whatever city shares its name
                 sent = sentence_at(ent.start_char)
@@ -372,6 +372,23 @@ class ClaimReader:
                 found.append(self._claim(sent, "title", "title", m.span.start, m.span.end, value=m.role,
                                          holder=m.actor, valid=m.role_valid))  # fmt: skip
         return found
+
+
+def _hangs_from(doc: Doc, span: Span, token) -> bool:
+    """Whether the words of `span` hang from `token` itself ("will meet in Muscat on Wednesday"),
+    not from a verb above it ("said on Saturday it would withdraw from Walikale": the day of
+    the saying)."""
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    node = words.root if words is not None else None
+    for _ in range(3):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == token.i:  # not when before the verb's subject: "said on Saturday it would withdraw"
+            return not any(c.dep_ in ("nsubj", "nsubjpass") and c.idx > span.start for c in token.children)
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _latest(claims: list[Claim]) -> list[Claim]:
