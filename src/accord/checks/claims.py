@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
-from ..events.quantities import NUMBER_WORDS, QUALIFIERS, VAGUE, casualties, durations, number, bounds
+from ..events.quantities import durations
 from ..model import Actor, Claim, Event, Mention, Quote, Span, TimeExpression
 from ..timex import COUNTED
 from .clock import Clock
-from .happenings import ARGUMENTS, happening, place_names, thing_dated
-from .values import ANOTHER_DAY, TOLLS, fold
+from .figures import FigureReader
+from .happenings import ARGUMENTS, happening, place_names, planned, thing_dated
+from .values import ANOTHER_DAY, fold
 from .vocabulary import Vocabulary
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-YEARS_OLD = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b", re.I)
-QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*$", re.I)
 DIRECT = {"direct", "mixed"}
 DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.]+)*,\s*")  # "YANGON, ", "KYIV, Ukraine, "
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]")  # " (Wire) —"
@@ -36,7 +34,7 @@ class ClaimReader:
         """`country_names`: the folded names of countries (a place so named is a whole country);
         `locate(name, span, countries)`: the gazetteer's Place for a name."""
         self.vocab = vocabulary
-        self.toll = _toll(vocabulary.toll_phrases)
+        self.figures = FigureReader(vocabulary, self._claim)
         self.offset = re.compile(  # "Nine days earlier, on 4 April": the day of another happening
             r"\b(?:" + "|".join(vocabulary.offset_units) + r")s?\s+(?:" + "|".join(vocabulary.time_offsets) + r")\W{0,3}(?:on|in)?\s*$", re.I)
         self.later = re.compile(  # "the talks in Riyadh six days later": a happening counted from another
@@ -62,7 +60,7 @@ class ClaimReader:
 
         found: list[Claim] = []
         for sent in sents:
-            found += self._numbers(sent)
+            found += self.figures(sent)
             found += self._durations(sent)
         happened = [e for e in events if not (e.negated or e.hedged)]
         days = self._dates(doc, happened, dates, sentence_at)
@@ -89,130 +87,6 @@ class ClaimReader:
             kind=kind, what=what, span=Span(start, end), sentence=Span(sent.start_char, sent.end_char),
             keys=self.keys(sent), rising=bool(lemmas & self.vocab.rising), **values,
         )  # fmt: skip
-
-    # -- numbers: casualties, counts and money ---------------------------------------------
-
-    def _numbers(self, sent: DocSpan) -> list[Claim]:
-        text, offset = sent.text, sent.start_char
-        found, covered = [], []
-        for q in casualties(text, offset):
-            found.append(self._claim(sent, "number", self._casualty_group(sent, q), q.span.start, q.span.end,
-                                     low=q.low, high=q.high))  # fmt: skip
-            covered.append((q.span.start, q.span.end))
-        for m in self.toll.finditer(text):
-            start, end = offset + m.start(), offset + m.end()
-            n = number(m["n"])
-            if n is None or any(s <= start < e or s < end <= e for s, e in covered):
-                continue
-            low, high = bounds(n, m["q"], m["n"])
-            found.append(self._claim(sent, "number", "killed", start, end, low=low, high=high))
-            covered.append((start, end))
-        for token in sent:
-            claim = self._count(sent, token, covered)
-            if claim:
-                found.append(claim)
-        for ent in sent.ents:
-            if ent.label_ == "MONEY":
-                claim = self._money(sent, ent)
-                if claim:
-                    found.append(claim)
-        return _latest([q for q in (self._qualified(sent, c) for c in found) if q])
-
-    def _qualified(self, sent: DocSpan, claim: Claim) -> Claim | None:
-        """The claim as its number's words qualify it: none for an addition ("four more
-        hostages") or a plan ("Israel is to free 90 prisoners", "will release"), twice as
-        wide for a count of each side ("175 prisoners each" is also 350 in all)."""
-        token = next((t for t in sent if claim.span.start <= t.idx < claim.span.end
-                      and (t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in VAGUE)), None)  # fmt: skip
-        if token is None:
-            return claim
-        after = [t.lower_ for t in token.doc[token.i + 1 : min(token.i + 4, sent.end)]]
-        if after[:1] and after[0] in self.vocab.increments and after[1:2] != ["than"]:
-            return None
-        if self._planned(token) or self._age(token):
-            return None
-        if self.vocab.per_side & set(after) and claim.low is not None:
-            return replace(claim, high=claim.low * 2)
-        return claim
-
-    def _age(self, token) -> bool:
-        """Whether a number is someone's age ("a woman aged 64", "a 64-year-old man")."""
-        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-        return before in self.vocab.age_words or bool(YEARS_OLD.match(token.doc.text[token.idx + len(token) :]))
-
-    def _planned(self, token) -> bool:
-        """Whether the verb that governs a number speaks of a plan: a modal ("will free") or an
-        infinitive after a word of intent ("is to free", "is due to release", "agreed to swap")."""
-        verb = token
-        for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-        if any(c.dep_ == "aux" and c.lemma_.lower() in self.vocab.plan_words for c in verb.children):
-            return True
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        return to and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.vocab.plan_words | {"be"}
-
-    def _casualty_group(self, sent: DocSpan, q) -> str:
-        """"killed" for people as a whole; "killed: child" for a part of them (the noun the
-        number counts: "nine children were killed", "killing 34 civilians")."""
-        for t in sent:
-            if q.span.start <= t.idx < q.span.end and (t.like_num or t.lower_ in NUMBER_WORDS):
-                noun = t.head if t.dep_ == "nummod" and t.head.pos_ == "NOUN" else None
-                if noun is None or noun.lemma_.lower() in self.vocab.casualty_whole or noun.lower_ in self.vocab.casualty_whole:
-                    return q.unit
-                return f"{q.unit}: {self.vocab.singular(noun.lower_)}"
-        return q.unit
-
-    def _count(self, sent: DocSpan, token, covered) -> Claim | None:
-        """"more than 300 drones", "1,000 prisoners": a number modifying a counted noun."""
-        if token.dep_ != "nummod" or token.head.pos_ != "NOUN":
-            return None
-        what = self.vocab.counted(token.head.lemma_.lower())
-        n = number(token.text)
-        if what is None or n is None or token.text.lower() in ("a", "an", "one"):
-            return None
-        if any(c.dep_ == "conj" for c in token.head.children):
-            return None  # "200 missiles and drones" counts them together, not the missiles
-        start = token.idx
-        if any(s <= start < e for s, e in covered):
-            return None
-        before = sent.doc.text[max(sent.start_char, start - 20) : start]
-        qualifier = QUALIFIER_BEFORE.search(before)
-        if qualifier:
-            start -= len(before) - qualifier.start()
-        low, high = bounds(n, qualifier.group(0).strip() if qualifier else None, token.text)
-        end = token.head.idx + len(token.head.text)
-        role = self._role(token.head)
-        what = f"{what}: {role}" if role else what
-        return self._claim(sent, "number", what, start, max(end, token.idx + len(token.text)), low=low, high=high)
-
-    def _role(self, noun) -> str | None:
-        """What the verb that governs a count did to the things counted, when it makes them a
-        part of the whole ("shot down 88 drones" of the 273 launched), from `count_roles`."""
-        node = noun  # "shot down 442 drones and 41 missiles": the missiles hang from the drones
-        while node.dep_ in ("pobj", "prep", "conj", "appos") and node.head.i != node.i:
-            node = node.head
-        verb = node.head
-        words = {verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt")}
-        return next((role for role, lemmas in self.vocab.count_roles.items() if words & lemmas), None)
-
-    def _money(self, sent: DocSpan, ent: DocSpan) -> Claim | None:
-        """"$1.5 billion", "500 million euros": the sum in units of its currency."""
-        words = ent.text.lower().replace(",", "")
-        currency = self.vocab.currency(words)
-        m = re.search(r"\d+(?:\.\d+)?", words)
-        if currency is None or m is None:
-            return None
-        scale = 1.0
-        for word in re.findall(r"[a-z]+", words[m.end() :]):
-            scale = self.vocab.scales.get(word, scale)
-        value = float(m.group(0)) * scale
-        qualifier = QUALIFIER_BEFORE.search(sent.doc.text[max(sent.start_char, ent.start_char - 20) : ent.start_char])
-        low, high = bounds(value, qualifier.group(0).strip() if qualifier else None)
-        return self._claim(sent, "number", currency, ent.start_char, ent.end_char, low=low, high=high)
 
     # -- durations ------------------------------------------------------------------------
 
@@ -280,7 +154,7 @@ class ClaimReader:
         last = before[-8:].split()
         if self.offset.search(before) or (last and last[-1].lower() in self.vocab.bound_prepositions):
             return True
-        return self._planned(words.root)
+        return planned(words.root, self.vocab)
 
     def _places(self, doc: Doc, events, actors, mentions, sentence_at, dated: dict[int, Claim]) -> list[Claim]:
         """The places the article gives what happened: a place name hanging from a happening
@@ -391,32 +265,11 @@ def _hangs_from(doc: Doc, span: Span, token) -> bool:
     return False
 
 
-def _latest(claims: list[Claim]) -> list[Claim]:
-    """A sentence that says a toll rose and gives two figures of it ("has risen to 75, after a
-    first count listed 43") states the highest; the lower ones are earlier counts."""
-    top = {}
-    for c in claims:
-        if c.rising and c.what in TOLLS and c.low is not None:
-            top[c.what] = max(top.get(c.what, c.low), c.low)
-    return [c for c in claims if not (c.what in top and c.low is not None and c.low < top[c.what])]
-
-
 def _dateline(text: str, span: Span) -> bool:
     """Whether a date is a dateline's, the day a report was filed ("YANGON, March 14 (Wire) —"),
     at the head of a paragraph."""
     line = text.rfind("\n", 0, span.start) + 1
     return bool(DATELINE_BEFORE.fullmatch(text[line : span.start]) and DATELINE_AFTER.match(text, span.end))
-
-
-def _toll(phrases) -> re.Pattern:
-    """"the death toll rose to 12", "the number of people killed stood at 22": a toll's figure."""
-    return re.compile(
-        r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b[^.;]{0,60}?"
-        r"\b(?:to|at|of|reached|hit|is|was|stood at)\s+"
-        r"(?:(?P<q>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
-        r"(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
-        re.I,
-    )
 
 
 def _named(words: str, actors) -> str | None:

@@ -169,3 +169,19 @@ def _kind(token: Token, vocabulary: Vocabulary) -> str | None:
         return None  # "what it called a response" is no phone call
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     return (particle and vocabulary.happening(f"{lemma} {particle}")) or vocabulary.happening(lemma)  # "sat down in Doha"
+
+
+def planned(token: Token, vocabulary: Vocabulary) -> bool:
+    """Whether the verb that governs a word (a number, a date) speaks of a plan: a modal ("will free") or an
+    infinitive after a word of intent ("is to free", "is due to release", "agreed to swap")."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in vocabulary.plan_words for c in verb.children):
+        return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in vocabulary.plan_words | {"be"}

@@ -11,10 +11,7 @@ tolls rise as a day goes on.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime
 from itertools import combinations
 
 from ..checks.claims import YEAR
@@ -22,6 +19,7 @@ from ..checks.values import (ANOTHER_DAY, TOLLS, WHOLE, anchors_of, apart, one_h
                              several, slip, same_sum, shared_keys)
 from ..checks.vocabulary import Vocabulary
 from ..model import Claim, Evidence, Finding, Span
+from .tolls import Member, later_is_higher, parts_of_other_tolls, published_order, said_to_rise, tolls_by_sentence
 
 ALIGN = {"number": 2, "duration": 2, "date": 3, "place": 2}  # shared content lemmas to align two claims
 ALIGN_COUNT = 3  # counted things (hostages, missiles) have several figures in one story: a total, a part, a day's
@@ -32,17 +30,6 @@ DAYS_BEFORE = 2  # a place dated this many days before the other report may stil
 ANCHORS = ("day", "month", "year", "place", "country", "area")  # the dates and places that may ("in October 2023")
 KINDS = {"number": "numbers differ", "duration": "durations differ", "date": "dates differ",
          "place": "places differ", "quote": "quote differs", "title": "titles differ"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Member:
-    article: str
-    source: str | None
-    published: date | None
-    published_at: datetime | None
-    text: str
-    claims: tuple[Claim, ...]
-    copy_of: str | None = None
 
 
 class StoryComparer:
@@ -101,7 +88,7 @@ class StoryComparer:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
         days = {m.article: anchors_of(c for c in m.claims if c.granularity in ANCHORS) for m in members} if kind in ANCHORED else {}
-        tolls = {m.article: _tolls(m) for m in members}
+        tolls = {m.article: tolls_by_sentence(m) for m in members}
 
         def related(x, y) -> bool:
             """Claims of two articles about one detail, unless their sentences name other days or places."""
@@ -112,7 +99,7 @@ class StoryComparer:
                 return False  # "strikes across Gaza killed 50" and "a strike on a school killed 20": many and one
             if kind == "place" and ((_dated_before(a, bm) and not b.day) or (_dated_before(b, am) and not a.day)):
                 return False
-            if kind == "number" and _parts_of_other_tolls(a, am, tolls[am.article], b, bm, tolls[bm.article]):
+            if kind == "number" and parts_of_other_tolls(a, am, tolls[am.article], b, bm, tolls[bm.article]):
                 return False
             return not days or not apart(self._anchors(a, days[am.article]), self._anchors(b, days[bm.article]),
                                          None, None, self.vocab)  # fmt: skip
@@ -151,23 +138,23 @@ class StoryComparer:
             members = {a: items[0][1] for a, items in by_article.items()}
             counted = _components(list(by_article), lambda x, y: same_amount(
                 by_article[x][0][0], members[x].text, by_article[y][0][0], members[y].text, counted=True))  # fmt: skip
-            if len(counted) >= 2 and _later_is_higher(counted, by_article, members):
+            if len(counted) >= 2 and later_is_higher(counted, by_article, members):
                 groups = counted
         if len(groups) < 2 or (kind == "date" and _next_day(by_article) and not _outvoted(groups, by_article)):
             return None
-        if what.startswith(TOLLS) and _said_to_rise(groups, by_article, self.vocab.rose):
+        if what.startswith(TOLLS) and said_to_rise(groups, by_article, self.vocab.rose):
             return None  # each later report says the toll rose ("has climbed to 74"): the outlets tell one story
         return self._finding(story, kind, what, by_article, groups)
 
     def _finding(self, story, kind, what, by_article, groups) -> Finding:
         members = {a: items[0][1] for a, items in by_article.items()}
-        groups = sorted(groups, key=lambda g: min(_when(members[a]) for a in g))
+        groups = sorted(groups, key=lambda g: min(published_order(members[a]) for a in g))
         evidence = tuple(_evidence(c, m) for a in (a for g in groups for a in g) for c, m in by_article[a][:1])
         outlier = _outlier(groups)
         values = [" / ".join(f"“{e.text}” ({e.source or 'unknown outlet'})" for e in evidence if e.article in g) for g in groups]
         detail = _detail_name(kind, what)
         severity, rule, note = "warning", f"{kind}s: incompatible values across outlets", ""
-        if kind == "number" and what.startswith(TOLLS) and _later_is_higher(groups, by_article, members):
+        if kind == "number" and what.startswith(TOLLS) and later_is_higher(groups, by_article, members):
             severity, rule = "info", "numbers: a toll that rose between reports"
             note = " Later reports give a higher toll, as is usual while casualties are still being counted."
         elif kind == "date" and _year_only(by_article):
@@ -279,54 +266,6 @@ def _dated_before(c: Claim, other: Member) -> bool:
     other report's undated place is of its own days ("met in Riyadh on Feb. 18" against "the
     meeting in Washington", reported on 1 March)."""
     return bool(c.day and c.explicit and other.published and (other.published - (c.day_end or c.day)).days > DAYS_BEFORE)
-
-
-def _tolls(m: Member) -> dict[Span, list[Claim]]:
-    """An article's death and injury tolls by sentence."""
-    found: dict[Span, list[Claim]] = defaultdict(list)
-    for c in m.claims:
-        if c.kind == "number" and c.what.startswith(TOLLS):
-            found[c.sentence].append(c)
-    return found
-
-
-def _parts_of_other_tolls(a: Claim, am: Member, a_tolls: dict, b: Claim, bm: Member, b_tolls: dict) -> bool:
-    """Whether two figures are parts of tolls ("killed at least 14, including three children") and
-    the tolls are other figures too: the part grew with its toll, and the toll's own finding says so."""
-    if a.what.startswith(TOLLS) or not (a_tolls.get(a.sentence) and b_tolls.get(b.sentence)):
-        return False
-    return not any(x.low == y.low for x in a_tolls[a.sentence] for y in b_tolls[b.sentence])
-
-
-def _when(m: Member) -> tuple:
-    return (m.published or date.max, m.published_at.timestamp() if m.published_at else 0.0)
-
-
-def _top(group, by_article) -> float:
-    """The highest figure a group of articles gives."""
-    return max((c.high if c.high is not None else c.low or 0) for a in group for c, _ in by_article[a])
-
-
-def _later_is_higher(groups, by_article, members) -> bool:
-    """True when every report of a higher toll was published after every report of a lower one."""
-    ordered = sorted(groups, key=lambda g: _top(g, by_article))
-    for low, high in zip(ordered, ordered[1:]):
-        if not all(members[a].published_at or members[a].published for a in (*low, *high)):
-            return False
-        if max(_when(members[a]) for a in low) >= min(_when(members[a]) for a in high):
-            return False
-    return True
-
-
-def _said_to_rise(groups, by_article, rose: re.Pattern) -> bool:
-    """Whether the tolls rose from report to report and every report of a higher toll says it
-    rose (`rose`: the words that say so): the reports agree on how the count grew."""
-    members = {a: items[0][1] for a, items in by_article.items()}
-    if not _later_is_higher(groups, by_article, members):
-        return False
-    lowest = min(groups, key=lambda g: _top(g, by_article))
-    return all(rose.search(m.text[max(c.sentence.start, c.span.start - 60) : c.span.end + 30])
-               for g in groups if g is not lowest for a in g for c, m in by_article[a])  # fmt: skip
 
 
 def _year_apart(a: Claim, b: Claim) -> bool:
