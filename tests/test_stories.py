@@ -369,3 +369,23 @@ def test_a_report_of_its_own_days_happening_far_from_the_storys_days_is_another_
     again = index.add(report("c", 12, "Russian drones struck the Danube port of Izmail again overnight, hitting grain "
                                       "silos and wounding three dock workers, governor Oleh Kiper said.", 12))  # fmt: skip
     assert later.story == first.story and again.story != first.story
+
+
+def test_places_of_two_days_joined_through_an_undated_one_are_no_place_finding():
+    found = compared(
+        ("2025-07-16", "Israeli jets struck the army headquarters in Damascus on Wednesday, the military said."),
+        ("2025-07-17", "Israeli jets struck the army headquarters in Damascus as the Druze fighting went on, the military said."),
+        ("2025-07-17", "The strike on the army headquarters came as the Sweida fighting, which erupted on Sunday, turned "
+                       "into a full-scale offensive."),
+    )
+    assert [f for f in found if f.kind == "places differ"] == []
+
+
+def test_counts_of_people_abducted_are_compared_like_tolls():
+    first = ("2025-11-17", "Gunmen abducted 52 schoolgirls from a boarding school in Kebbi State early on Monday, officials said.")
+    later = ("2025-11-18", "Gunmen abducted 25 students from a boarding school in Kebbi State early on Monday, police said.")
+    (f,) = [f for f in compared(first, later) if f.kind == "numbers differ"]
+    assert f.severity == "warning" and "people abducted" in f.explanation  # the later count is the lower
+    higher = ("2025-11-18", "Gunmen abducted 60 students from a boarding school in Kebbi State early on Monday, police said.")
+    (f,) = [f for f in compared(first, higher) if f.kind == "numbers differ"]
+    assert f.severity == "info"  # counts of the taken grow as reports come in, as tolls do

@@ -165,8 +165,8 @@ def _detail_name(claim: Claim) -> str:
         return f"durations of the {claim.what}"
     if claim.kind == "place":
         return "places"
-    if claim.what in ("killed", "injured"):
-        return "death tolls" if claim.what == "killed" else "counts of the injured"
+    if claim.what in TOLLS:
+        return {"killed": "death tolls", "injured": "counts of the injured", "abducted": "counts of people abducted"}[claim.what]
     return f"counts ({claim.what})"
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span as DocSpan
 
-from ..events.quantities import NUMBER_WORDS, QUALIFIERS, VAGUE, bounds, casualties, number
+from ..events.quantities import ABDUCTIONS, NUMBER_WORDS, QUALIFIERS, VAGUE, bounds, casualties, number
 from ..model import Claim
 from .happenings import planned
 from .values import TOLLS
@@ -29,7 +29,7 @@ class FigureReader:
     def __call__(self, sent: DocSpan) -> list[Claim]:
         text, offset = sent.text, sent.start_char
         found, covered = [], []
-        for q in casualties(text, offset):
+        for q in [*casualties(text, offset), *casualties(text, offset, ABDUCTIONS)]:
             found.append(self.claim(sent, "number", self._casualty_group(sent, q), q.span.start, q.span.end,
                                      low=q.low, high=q.high))  # fmt: skip
             covered.append((q.span.start, q.span.end))
@@ -80,7 +80,8 @@ class FigureReader:
         for t in sent:
             if q.span.start <= t.idx < q.span.end and (t.like_num or t.lower_ in NUMBER_WORDS):
                 noun = t.head if t.dep_ == "nummod" and t.head.pos_ == "NOUN" else None
-                if noun is None or noun.lemma_.lower() in self.vocab.casualty_whole or noun.lower_ in self.vocab.casualty_whole:
+                whole = self.vocab.casualty_whole | (self.vocab.abducted_whole if q.unit == "abducted" else frozenset())
+                if noun is None or noun.lemma_.lower() in whole or noun.lower_ in whole:
                     return q.unit
                 return f"{q.unit}: {self.vocab.singular(noun.lower_)}"
         return q.unit

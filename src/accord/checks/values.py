@@ -17,7 +17,7 @@ from .vocabulary import Vocabulary
 APPROXIMATE = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|an estimated|up to)\b", re.I)
 ROUNDING = 0.12  # "about 1,000" allows 880 to 1,120
 ROUND_NUMBER = 0.05  # a bare round number ("1,500") allows 5%
-TOLLS = ("killed", "injured")  # what a casualty figure counts: a toll may rise as reports come in
+TOLLS = ("killed", "injured", "abducted")  # what a casualty figure counts: a toll may rise as reports come in
 WHOLE = ("country", "area")  # places that hold others: a figure for one counts more than a figure for a place
 QUOTED_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 1 < n < 100}  # "two" to "ninety": not "a", "one of them", "hundreds"
 SETTLED_DAYS = 2  # a date this many days before a report is no longer a matter of time zones

@@ -28,6 +28,7 @@ class Vocabulary:
     counts: dict[str, str]  # noun lemma -> what it counts
     measures: dict[str, str]  # noun lemma -> what a duration of it is
     casualty_whole: frozenset[str]
+    abducted_whole: frozenset[str]
     currencies: dict[str, str]  # word or sign -> currency code
     scales: dict[str, float]
     dollar_rates: dict[str, tuple[float, float]]  # currency code -> lowest and highest worth in US dollars
@@ -116,6 +117,7 @@ def load(path: Path = DATA) -> Vocabulary:
         counts=inverse(data["count_nouns"]),
         measures=inverse(data["duration_nouns"]),
         casualty_whole=frozenset(data["casualty_whole"]),
+        abducted_whole=frozenset(data["abducted_whole"]),
         currencies=inverse(data["currencies"]),
         scales={k: float(v) for k, v in data["scales"].items()},
         dollar_rates={code: (float(low), float(high)) for code, (low, high) in data["dollar_rates"].items()},

@@ -36,14 +36,28 @@ DURATION = re.compile(
     _QUAL + _NUM + r"(?P<half>-and-a-half|\s+and\s+a\s+half)?[\s-]+(?P<unit>minute|hour|day|week)s?\b(?:-long)?", re.I
 )
 ONE_UNIT = re.compile(r"\b(?P<unit>minute|hour|day|week)-long\b", re.I)  # "an hour-long meeting"
-CASUALTY_AFTER = re.compile(  # "12 people were killed", "25 people, three of them children, are now known to have died" (not "one of the injured")
-    r"\b" + _QUAL + _NUM + r"(?:\s+(?:(?!and\b|or\b|but\b|of\b)[a-z-]+\s+){0,3}?|(?:\s+[a-z-]+)?,[^,.;]{1,40},\s+)(?:(?:were|was|have been|had been|are|is|been)\s+)?"
-    r"(?:(?:now\s+)?(?:known|believed|feared|thought|reported|confirmed|said)\s+to\s+have\s+(?:been\s+)?)?(?P<what>killed|dead|died|wounded|injured|hurt)\b",
-    re.I,
-)
-CASUALTY_BEFORE = re.compile(r"(?P<what>killing|killed|wounding|wounded|injuring|injured)\s+" + _QUAL + _NUM + r"\b", re.I)
+
+
+def _after(verbs: str) -> re.Pattern:
+    """A count before its verb: "12 people were killed", "25 people, three of them children, are
+    now known to have died" (not "one of the injured")."""
+    return re.compile(
+        r"\b" + _QUAL + _NUM + r"(?:\s+(?:(?!and\b|or\b|but\b|of\b)[a-z-]+\s+){0,3}?|(?:\s+[a-z-]+)?,[^,.;]{1,40},\s+)(?:(?:were|was|have been|had been|are|is|been)\s+)?"
+        r"(?:(?:now\s+)?(?:known|believed|feared|thought|reported|confirmed|said)\s+to\s+have\s+(?:been\s+)?)?(?P<what>" + verbs + r")\b",
+        re.I,
+    )
+
+
+def _before(verbs: str) -> re.Pattern:
+    """A count after its verb: "killing five", "abducted 25 students"."""
+    return re.compile(r"(?P<what>" + verbs + r")\s+" + _QUAL + _NUM + r"\b", re.I)
+
+
+CASUALTIES = (_after("killed|dead|died|wounded|injured|hurt"), _before("killing|killed|wounding|wounded|injuring|injured"))
+ABDUCTIONS = (_after("abducted|kidnapped"), _before("abducting|abducted|kidnapping|kidnapped"))
 KIND = {"killed": "killed", "dead": "killed", "died": "killed", "killing": "killed",
-        "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured"}  # fmt: skip
+        "wounded": "injured", "injured": "injured", "hurt": "injured", "wounding": "injured", "injuring": "injured",
+        "abducted": "abducted", "abducting": "abducted", "kidnapped": "abducted", "kidnapping": "abducted"}  # fmt: skip
 
 
 def number(text: str) -> float | None:
@@ -89,10 +103,11 @@ def durations(text: str, offset: int) -> list[Quantity]:
     return found
 
 
-def casualties(text: str, offset: int) -> list[Quantity]:
-    """Killed and injured counts ("at least 12 people were killed", "killing five")."""
+def casualties(text: str, offset: int, patterns: tuple[re.Pattern, ...] = CASUALTIES) -> list[Quantity]:
+    """Killed and injured counts ("at least 12 people were killed", "killing five"), or with
+    `patterns` ABDUCTIONS, counts of people abducted ("abducted 25 students")."""
     found = []
-    for pattern in (CASUALTY_AFTER, CASUALTY_BEFORE):
+    for pattern in patterns:
         for m in pattern.finditer(text):
             n = number(m["n"])
             if n is None or m["n"].lower() in ("a", "an"):

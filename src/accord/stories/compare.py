@@ -110,6 +110,8 @@ class StoryComparer:
             # one detail per slot: claims of different articles joined when aligned
             slots = _components(mine, related)
             for slot in slots:
+                if kind == "place":
+                    slot = _one_day(slot)
                 finding = self._slot(story, kind, what, slot)
                 if finding:
                     found.append(finding)
@@ -281,6 +283,22 @@ def _year_only(by_article) -> bool:
     return len(days) == 1 and len(years) > 1
 
 
+def _one_day(slot: list) -> list:
+    """A slot of places without the places dated to another day than most of its dated ones:
+    undated places bridge two happenings ("the Sweida fighting, which erupted on Sunday" and
+    "the strike in Damascus on Wednesday"), and the story's is the one most reports date.
+    With no such majority the slot holds no one happening."""
+    dated = [x for x in slot if x[0].day]
+    days = _components(dated, lambda x, y: one_happening(x[0], y[0]))
+    if len(days) < 2:
+        return slot
+    sizes = sorted((len(d) for d in days), reverse=True)
+    if sizes[0] == sizes[1]:
+        return []
+    other = {id(x) for d in days if len(d) < sizes[0] for x in d}
+    return [x for x in slot if id(x) not in other]
+
+
 def _points(by_article, agree) -> list[list[str]]:
     """The articles grouped by the towns or sites they give, each area joining the one group
     it fits: an area fits places that cannot be one ("the Zeitoun district" fits Jabalia and
@@ -354,7 +372,8 @@ def _detail_name(kind: str, what: str) -> str:
         return "dates"
     if kind == "place":
         return "places"
-    return {"killed": "death tolls", "injured": "numbers of injured", "money": "sums of money"}.get(what, f"figures ({what})")
+    return {"killed": "death tolls", "injured": "numbers of injured", "abducted": "numbers of people abducted",
+            "money": "sums of money"}.get(what, f"figures ({what})")
 
 
 def _short(text: str, width: int = 70) -> str:
