@@ -27,6 +27,7 @@ def hours(text: str, words: str):
     ("Drones struck shortly before 2 a.m. on Wednesday.", "Wednesday", (2, 3)),
     ("The attack began overnight from Sunday to Monday.", "Sunday", (0, 24)),
     ("The cabinet met on Thursday to approve the plan.", "Thursday", None),
+    ("Gunmen raided the school early Friday.", "early Friday", (0, 9)),  # the time of day inside the date's words
 ])  # fmt: skip
 def test_the_hours_a_date_is_given_with(text, words, expected):
     assert hours(text, words) == expected

@@ -389,3 +389,13 @@ def test_counts_of_people_abducted_are_compared_like_tolls():
     higher = ("2025-11-18", "Gunmen abducted 60 students from a boarding school in Kebbi State early on Monday, police said.")
     (f,) = [f for f in compared(first, higher) if f.kind == "numbers differ"]
     assert f.severity == "info"  # counts of the taken grow as reports come in, as tolls do
+
+
+def test_a_day_apart_by_the_clock_is_a_finding_one_report_against_one():
+    friday = ("2025-11-21", "Gunmen abducted 215 students from a Catholic boarding school in Papiri early Friday, officials said.")
+    found = compared(friday, ("2025-11-23", "Gunmen abducted 215 pupils from the Catholic boarding school in Papiri early "
+                                            "Thursday, lawmakers said."))  # fmt: skip
+    assert [{e.text for e in f.evidence} for f in found if f.kind == "dates differ"] == [{"early Friday", "early Thursday"}]
+    for other in ("on Thursday", "late on Thursday"):  # a whole day: a zone may move it; near midnight: one moment
+        text = f"Gunmen abducted 215 pupils from the Catholic boarding school in Papiri {other}, lawmakers said."
+        assert [f for f in compared(friday, ("2025-11-23", text)) if f.kind == "dates differ"] == []

@@ -14,6 +14,8 @@ MONDAY = date(2025, 4, 14)
     [
         ("Friday", "2025-04-11", "2025-04-11", "weekday"),
         ("on Friday", "2025-04-11", "2025-04-11", "weekday"),
+        ("early Friday", "2025-04-11", "2025-04-11", "weekday"),  # a time of day before the weekday
+        ("late on Friday", "2025-04-11", "2025-04-11", "weekday"),
         ("Monday", "2025-04-14", "2025-04-14", "weekday"),
         ("last Monday", "2025-04-07", "2025-04-07", "weekday"),
         ("next Tuesday", "2025-04-15", "2025-04-15", "weekday"),

@@ -26,7 +26,7 @@ NUMBERS = {
 FUTURE_WINDOW = timedelta(days=60)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_LEAD = r"^(?:on |in |since |from |by |until |the |this past )*"
+_LEAD = r"^(?:on |in |since |from |by |until |the |this past |early |late )*"  # "late on Tuesday", "early Friday"
 _NAMED_DAY = r"(?:(?:" + "|".join(WEEKDAYS) + r"),? )?"  # "Tuesday, May 13": the weekday only restates the date
 
 Resolved = tuple[date, date, str] | None

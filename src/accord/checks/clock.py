@@ -24,7 +24,8 @@ class Clock:
 
     def hours(self, text: str, start: int, end: int, sentence_start: int) -> tuple[float, float] | None:
         """The hours of its day the date at `start:end` is given with, or None when its words say none."""
-        inside = self.after.search(text[start:end].split(None, 1)[-1]) if " " in text[start:end].strip() else None
+        words = text[start:end].strip()
+        inside = (self.after.search(words.split(None, 1)[-1]) or self.after.search(words)) if " " in words else None  # "Thursday night", "early Friday"
         found = inside or self.before.search(text[max(sentence_start, start - 60) : start]) or self.after.search(text[end : end + 15])
         if found is None:
             return None

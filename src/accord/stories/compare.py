@@ -142,7 +142,7 @@ class StoryComparer:
                 by_article[x][0][0], members[x].text, by_article[y][0][0], members[y].text, counted=True))  # fmt: skip
             if len(counted) >= 2 and later_is_higher(counted, by_article, members):
                 groups = counted
-        if len(groups) < 2 or (kind == "date" and _next_day(by_article) and not _outvoted(groups, by_article)):
+        if len(groups) < 2 or (kind == "date" and _next_day(by_article) and not (_outvoted(groups, by_article) or _clocked(by_article))):
             return None
         if what.startswith(TOLLS) and said_to_rise(groups, by_article, self.vocab.rose):
             return None  # each later report says the toll rose ("has climbed to 74"): the outlets tell one story
@@ -324,6 +324,12 @@ def _next_day(by_article) -> bool:
         return False
     first = min((m.published for _, m in items if m.published), default=None)
     return not settled([c for c, _ in items], first)
+
+
+def _clocked(by_article) -> bool:
+    """Whether every report gives the hours of its day ("early on Friday", "late on Thursday"):
+    then the clock, not a zone, sets the days apart, and one report against one is a finding."""
+    return all(c.hours is not None for items in by_article.values() for c, _ in items)
 
 
 def _outvoted(groups, by_article) -> bool:
