@@ -330,6 +330,28 @@ def test_places_in_sentences_that_each_tell_of_their_own_day_are_two_events():
     assert details(text) == []
 
 
+@pytest.mark.parametrize("first, second, names", [
+    ('"Taking out cartel gunmen who poison Americans is exactly what our military is for," Vice President JD Vance wrote '
+     "on X. When a critic objected, Vance replied that he did not care.",  # "on X." ends its sentence
+     'Defense Secretary Pete Hegseth spoke on Wednesday. "Taking out cartel gunmen who poison Americans is exactly what '
+     'our military is for," Hegseth said.', ("JD Vance", "Pete Hegseth")),
+    ('"The envoy must condemn what happened, and he must condemn it strongly," Prime Minister Irakli Kobakhidze said.',
+     'Parliament Speaker Shalva Papuashvili went further. "The envoy must condemn what happened, and he must condemn it '
+     'strongly," Papuashvili said.', ("Irakli Kobakhidze", "Papuashvili")),  # a name the base lacks
+])  # fmt: skip
+def test_one_quote_given_to_two_speakers_named_or_not(first, second, names):
+    (f,) = findings(f"{first}\n\n{second}", "2025-10-05", "quote attribution")[0]
+    assert all(name in f.explanation for name in names)
+
+
+def test_a_quote_given_again_to_a_pronoun_or_a_role_is_no_second_speaker():
+    text = (
+        '"We will not rest until every girl is home," Governor Nasir Idris told the parents.\n\n'
+        'Police said they were tracking the gang. "We will not rest until every girl is home," the police spokesman said.'
+    )
+    assert findings(text, "2025-11-17", "quote attribution")[0] == []
+
+
 def test_a_quote_given_to_a_speaker_the_quote_stage_named_but_left_unresolved_is_still_attributed():
     text = (
         '"Armed groups must not use this pause to regroup or attack," junta spokesman Zaw Min Tun said on Wednesday.\n\n'

@@ -8,6 +8,7 @@ from datetime import date
 from itertools import combinations
 
 from ..actors.kb import KnowledgeBase
+from ..actors.resolve import PRONOUNS
 from ..model import Actor, Claim, Evidence, Finding, Stance, TimeExpression
 from .values import ANOTHER_DAY, TOLLS, anchors_of, apart, one_happening, quote_overlap, same_amount, same_date, same_place, several, shared_keys, slip
 from .vocabulary import Vocabulary
@@ -18,6 +19,7 @@ UNIT = re.compile(r"minute|hour|day|week|month|year")
 OPEN_BOUND = 1.5  # in one article, "more than 30" is not a figure twice as high
 SAME_QUOTE = 0.8  # share of the shorter quote's words the other repeats
 POLARITIES = ("support", "oppose")
+SPEAKING_PRONOUNS = {*PRONOUNS, "i", "we", "you"}  # a pronoun speaker may be anyone already named
 
 
 class ArticleChecks:
@@ -35,7 +37,7 @@ class ArticleChecks:
         return [
             *self._stances(evidence, text, actors, stances),
             *self._details(evidence, text, claims, as_of, dates),
-            *self._quotes(evidence, actors, claims),
+            *self._quotes(evidence, text, actors, claims),
         ]
 
     # -- one holder group on both sides -----------------------------------------------------
@@ -128,20 +130,32 @@ class ArticleChecks:
 
     # -- one quote, two speakers -------------------------------------------------------------
 
-    def _quotes(self, evidence, actors, claims) -> list[Finding]:
-        names = {a.id: a.name for a in actors}
-        people = {a.id for a in actors if a.kind == "person"}
-        quotes = [c for c in claims if c.kind == "quote" and c.holder in people]
+    def _quotes(self, evidence, text: str, actors, claims) -> list[Finding]:
+        names = {a.id: a.name for a in actors if a.kind == "person"}
+        said = [(c, who) for c in claims if c.kind == "quote" and (who := _speaker_name(c, names, text))]
         found = []
-        for a, b in combinations(quotes, 2):
-            if a.holder != b.holder and quote_overlap(a.value, b.value) >= SAME_QUOTE:
+        for (a, x), (b, y) in combinations(said, 2):
+            if _surname(x) != _surname(y) and quote_overlap(a.value, b.value) >= SAME_QUOTE:
                 found.append(Finding(
                     "quote attribution", "warning",
-                    f"The article gives the same words to {names[a.holder]} and to {names[b.holder]}: "
-                    f"“{_short(a.value)}”.", "quotes: one quote, two speakers",
+                    f"The article gives the same words to {x} and to {y}: “{_short(a.value)}”.", "quotes: one quote, two speakers",
                     tuple(evidence(s.start, s.end) for c in (a, b) for s in (c.span, c.speaker) if s), about=_short(a.value),
                 ))  # fmt: skip
         return found
+
+
+def _speaker_name(c: Claim, people: dict[str, str], text: str) -> str | None:
+    """Who a quote is given to: the person the speaker is, or the name the text gives when the
+    base cannot place it ("Papuashvili said"); None for a pronoun or a role ("the police
+    spokesman"), which may be anyone already named."""
+    if c.holder in people:
+        return people[c.holder]
+    words = text[c.speaker.start : c.speaker.end].split() if c.speaker else []
+    return " ".join(words) if words and all(w[:1].isupper() for w in words) and words[0].lower() not in SPEAKING_PRONOUNS else None
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower().strip(".,")
 
 
 def _compatible(a: Claim, b: Claim, text: str, vocabulary: Vocabulary) -> bool:

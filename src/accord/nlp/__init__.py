@@ -31,9 +31,10 @@ def line_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """Return the English pipeline, with line breaks as sentence boundaries and the attribute
-    ruler's rules looked up rather than matched."""
+    """Return the English pipeline, with line breaks as sentence boundaries, "X." read as the
+    platform and a full stop, and the attribute ruler's rules looked up rather than matched."""
     nlp = spacy.load(MODEL)
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])  # "wrote on X." ends a sentence: X is a platform, not an initial
     nlp.add_pipe("accord_line_breaks", before="parser")
     compile_rules(nlp)
     return nlp
