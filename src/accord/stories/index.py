@@ -12,10 +12,9 @@ article that reports a happening of its own day, more than a day from every day 
 gives, is another event however alike the words (the next strike on a town, the next round
 of talks), and a happening day shared with the article that founded a story counts a little
 towards joining it (with its founder's, not any member's: one look-alike that joined must not
-draw its own story's reports after it).
-A story keeps the id of the article that founded it, so ids
-are stable as a corpus grows; an article joins one story and never merges two, so one
-look-alike article cannot chain two events together.
+draw its own story's reports after it). A story keeps the id of the article that founded
+it, so ids are stable as a corpus grows; an article joins one story and never merges two,
+so one look-alike article cannot chain two events together.
 """
 
 from __future__ import annotations
@@ -66,7 +65,7 @@ class StoryIndex:
         self.copy_of: dict[str, str] = {}
         self.centroids: dict[str, dict[str, float]] = defaultdict(dict)  # story -> summed term weights
         self.days: dict[str, list[date]] = defaultdict(list)  # story -> its articles' publication days
-        self.happened: dict[str, set[tuple[date, str]]] = defaultdict(set)  # story -> the (day, type) its articles give happenings
+        self.happened: dict[str, set[date]] = defaultdict(set)  # story -> the days its articles give happenings
         self.first_days: dict[str, set[date]] = {}  # story -> the days its founding article gives happenings
 
     def __len__(self) -> int:
@@ -115,7 +114,7 @@ class StoryIndex:
             self.centroids[story] = dict(sorted(centroid.items(), key=lambda x: -x[1])[:CENTROID_TERMS])
         if p.published:
             self.days[story].append(p.published)
-        self.happened[story].update(p.days)
+        self.happened[story].update(d for d, _ in p.days)
         self.first_days.setdefault(story, {d for d, _ in p.days})
 
     def _original(self, p: Profile) -> str | None:
@@ -183,14 +182,13 @@ def _fresh(p: Profile) -> list[tuple[date, str]]:
     return [(d, t) for d, t in p.days if p.published is not None and 0 <= (p.published - d).days <= FRESH_DAYS]
 
 
-def _another_happening(p: Profile, happened: set[tuple[date, str]]) -> bool:
+def _another_happening(p: Profile, happened: set[date]) -> bool:
     """Whether the article reports a strike or an abduction of its own days more than a day away
     from every day its candidate story gives a happening: the next strike on the same town, the
     next school abduction, which read like the story but are other events. Talks or aid the day
     after a strike are the story's sequel."""
     fresh = [d for d, t in _fresh(p) if t in RECURRING]
-    days = {h for h, _ in happened}
-    return bool(fresh and days) and all(min(abs((d - h).days) for h in days) > APART_DAYS for d in fresh)
+    return bool(fresh and happened) and all(min(abs((d - h).days) for h in happened) > APART_DAYS for d in fresh)
 
 
 def _close(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> bool:
