@@ -88,7 +88,7 @@ class StoryComparer:
         claims = [(c, m) for m in members for c in m.claims if c.kind == kind and not _shared_quote(c, m, members)]
         whats = sorted({self.vocab.measure(c.what) for c, _ in claims})
         days = {m.article: anchors_of(c for c in m.claims if c.granularity in ANCHORS) for m in members} if kind in ANCHORED else {}
-        tolls = {m.article: tolls_by_sentence(m) for m in members}
+        tolls = {m.article: tolls_by_sentence(m) for m in members} if kind == "number" else {}
 
         def related(x, y) -> bool:
             """Claims of two articles about one detail, unless their sentences name other days or places."""

@@ -139,14 +139,19 @@ class StoryIndex:
         for term in query:
             for other in self.postings.get(term, ()):
                 hits[other] += 1
+        own = _fresh(p)  # the happenings of the article's own days
+        strikes = [d for d, t in own if t in RECURRING]
+        days = {d for d, _ in p.days}
         scores: dict[str, float] = {}
+        ruled_out: set[str] = set()
         for other in sorted(hits, key=lambda a: -hits[a])[:MAX_CANDIDATES]:
             story = self.story_of[other]
+            if story in ruled_out:
+                continue
             if story not in scores:
                 late = not self._near(story, p.published)
-                if not self._near(story, p.published, LATE_DAYS) or (late and _fresh(p)):  # news of its own days
-                    continue
-                if _another_happening(p, self.happened[story]):
+                if not self._near(story, p.published, LATE_DAYS) or (late and own) or _another_happening(strikes, self.happened[story]):
+                    ruled_out.add(story)  # too far in time, news of its own days, or another strike
                     continue
                 scores[story] = _cosine(mine, self.centroids[story], norm(self.centroids[story]))
                 if late:  # a follow-up days later joins only as close as a rewrite
@@ -156,7 +161,7 @@ class StoryIndex:
                 scores[story] = max(scores[story], pair - PAIR_MARGIN)
         for story in scores:  # with no date on one side, no time window keeps two events apart
             scores[story] -= 0.0 if p.published and self.days.get(story) else LINK_UNDATED - LINK
-            scores[story] += SAME_DAY if self.first_days[story].intersection(d for d, _ in p.days) else 0.0
+            scores[story] += SAME_DAY if self.first_days[story] & days else 0.0
         best = max(scores, key=lambda s: scores[s], default=None)
         return best if best is not None and scores[best] >= LINK else None
 
@@ -182,13 +187,12 @@ def _fresh(p: Profile) -> list[tuple[date, str]]:
     return [(d, t) for d, t in p.days if p.published is not None and 0 <= (p.published - d).days <= FRESH_DAYS]
 
 
-def _another_happening(p: Profile, happened: set[date]) -> bool:
-    """Whether the article reports a strike or an abduction of its own days more than a day away
-    from every day its candidate story gives a happening: the next strike on the same town, the
-    next school abduction, which read like the story but are other events. Talks or aid the day
-    after a strike are the story's sequel."""
-    fresh = [d for d, t in _fresh(p) if t in RECURRING]
-    return bool(fresh and happened) and all(min(abs((d - h).days) for h in happened) > APART_DAYS for d in fresh)
+def _another_happening(strikes: list[date], happened: set[date]) -> bool:
+    """Whether the strikes or abductions an article reports on its own days (`strikes`) lie more
+    than a day away from every day its candidate story gives a happening: the next strike on
+    the same town, the next school abduction, which read like the story but are other events.
+    Talks or aid the day after a strike are the story's sequel."""
+    return bool(strikes and happened) and all(min(abs((d - h).days) for h in happened) > APART_DAYS for d in strikes)
 
 
 def _close(a: date | None, b: date | None, window: int = WINDOW_DAYS) -> bool:

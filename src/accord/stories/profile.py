@@ -98,8 +98,8 @@ def profile(
         counts[f"place:{place.lower()}"] += ACTOR_WEIGHT
     weighed = {t: (1 + math.log(c)) * rare.get(t, CODED) for t, c in counts.items()}
     kept = sorted(weighed, key=lambda t: -weighed[t])[:TERMS]
-    terms = {t: weighed[t] for t in kept}
-    return Profile(article, seq, source, published, published_at, hashes, shingles, terms, tuple(sorted(set(days))))
+    return Profile(article, seq, source, published, published_at, hashes, shingles, {t: weighed[t] for t in kept},
+                   tuple(sorted(set(days))))
 
 
 def weights(terms: dict[str, float]) -> dict[str, float]:
